@@ -1,0 +1,17 @@
+package dev.ledgerline.merge;
+
+import dev.ledgerline.devstack.DevstackResource;
+import dev.ledgerline.devstack.ServiceBootContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The service boots against real embedded Kafka and PostgreSQL and reports ready. */
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE, value = "merge"))
+class MergeServiceBootTest extends ServiceBootContract {
+
+    MergeServiceBootTest() {
+        super("merge-service", DATABASE_CHECK, KAFKA_CHECK);
+    }
+}
