@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The service boots against real embedded Kafka and PostgreSQL and reports ready. */
 @QuarkusTest
-@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE, value = "ledger"))
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "ledger"))
 class LedgerSyncServiceBootTest extends ServiceBootContract {
 
     LedgerSyncServiceBootTest() {
