@@ -19,7 +19,6 @@ public abstract class ServiceBootContract {
     public static final String DATABASE_CHECK = "Database connections health check";
     public static final String KAFKA_CHECK = "Kafka connection health check";
     public static final String KAFKA_STREAMS_TOPICS_CHECK = "Kafka Streams topics health check";
-    public static final String KAFKA_STREAMS_STATE_CHECK = "Kafka Streams state health check";
 
     private final String serviceName;
     private final List<String> readinessChecks;

@@ -11,6 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class KpiServiceBootTest extends ServiceBootContract {
 
     KpiServiceBootTest() {
-        super("kpi-service", KAFKA_STREAMS_TOPICS_CHECK, KAFKA_STREAMS_STATE_CHECK);
+        super("kpi-service", KAFKA_STREAMS_TOPICS_CHECK);
     }
 }
