@@ -39,7 +39,6 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
         String bootstrapServers = bootstrapServers();
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", bootstrapServers);
-        config.put("quarkus.kafka-streams.bootstrap-servers", bootstrapServers);
         // Streams state must not outlive the application that wrote it, or it disagrees with the topics.
         config.put("kafka-streams.state.dir", (String) callShared("newStreamsStateDir"));
         if (database != null) {

@@ -52,7 +52,6 @@ class DevstackResourceTest {
         String bootstrapServers = DevstackResource.bootstrapServers();
         assertThat(config)
                 .containsEntry("kafka.bootstrap.servers", bootstrapServers)
-                .containsEntry("quarkus.kafka-streams.bootstrap-servers", bootstrapServers)
                 .containsEntry("quarkus.datasource.jdbc.url", DevstackResource.jdbcUrl("connector"))
                 .containsEntry("quarkus.datasource.username", EmbeddedDatabase.USERNAME)
                 .containsEntry("quarkus.datasource.password", EmbeddedDatabase.PASSWORD)

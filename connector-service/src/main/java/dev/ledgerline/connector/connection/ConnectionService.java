@@ -1,0 +1,163 @@
+package dev.ledgerline.connector.connection;
+
+import dev.ledgerline.connector.oauth.OAuthConsent;
+import dev.ledgerline.connector.problem.ProblemException;
+import dev.ledgerline.connector.publish.SettingsPublisher.ConnectionChanged;
+import dev.ledgerline.connector.secret.SecretCipher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+@ApplicationScoped
+public class ConnectionService {
+    private final SecretCipher cipher;
+    private final OAuthConsent consent;
+    private final Event<ConnectionChanged> changes;
+    private final Clock clock;
+    private final Optional<String> defaultRedirectUri;
+
+    ConnectionService(SecretCipher cipher, OAuthConsent consent, Event<ConnectionChanged> changes, Clock clock,
+            @ConfigProperty(name = "ledgerline.oauth.redirect-uri") Optional<String> defaultRedirectUri) {
+        this.cipher = cipher;
+        this.consent = consent;
+        this.changes = changes;
+        this.clock = clock;
+        this.defaultRedirectUri = defaultRedirectUri;
+    }
+
+    @Transactional
+    public ConnectionDtos.Created create(String tenantId, ConnectionDtos.CreateConnection request) {
+        Crm crm = request.crm();
+        boolean oauth = request.oauth() != null;
+        if (oauth == (request.apiToken() != null)) {
+            throw ProblemException.badField("oauth", "give either oauth (client id and secret) or apiToken");
+        }
+        if (!oauth && !crm.acceptsApiToken()) {
+            throw ProblemException.badField("apiToken", crm + " connections authorise with OAuth only");
+        }
+        Instant now = now();
+        ConnectionEntity entity = new ConnectionEntity();
+        entity.id = UUID.randomUUID();
+        entity.tenantId = tenantId;
+        entity.crm = crm;
+        entity.displayName = request.displayName().trim();
+        entity.createdAt = now;
+        entity.updatedAt = now;
+        applySettings(entity, request.settings() == null
+                ? new ConnectionDtos.Settings(null, null, null, null) : request.settings());
+        entity.apiBaseUrl = firstNonNull(request.apiBaseUrl(), crm.defaultApiBaseUrl());
+        entity.tokenUrl = firstNonNull(request.tokenUrl(), crm.defaultTokenUrl());
+        entity.authorizeUrl = firstNonNull(request.authorizeUrl(), crm.defaultAuthorizeUrl());
+        if (oauth) {
+            ConnectionDtos.OAuthClient client = request.oauth();
+            entity.authKind = AuthKind.OAUTH;
+            entity.status = ConnectionStatus.PENDING_AUTH;
+            entity.oauthClientId = client.clientId().trim();
+            entity.clientSecret = cipher.encrypt(client.clientSecret(), entity.secretSlot("client_secret"));
+            entity.oauthScopes = client.scopes() == null ? null : String.join(" ", client.scopes());
+            entity.redirectUri = Optional.ofNullable(client.redirectUri()).or(() -> defaultRedirectUri)
+                    .orElseThrow(() -> ProblemException.badField("oauth.redirectUri",
+                            "required: the URL of this service's /oauth/callback as registered at the CRM"));
+        } else {
+            entity.authKind = AuthKind.API_TOKEN;
+            entity.status = ConnectionStatus.ACTIVE;
+            entity.accessToken = cipher.encrypt(request.apiToken().trim(), entity.secretSlot("access_token"));
+        }
+        entity.persist();
+        String authorizeUrl = oauth ? consent.authorizeUrl(entity) : null;
+        published(entity);
+        return new ConnectionDtos.Created(ConnectionMapper.toDto(entity), authorizeUrl);
+    }
+
+    @Transactional
+    public ConnectionDtos.Connection get(String tenantId, UUID id) {
+        return ConnectionMapper.toDto(find(tenantId, id));
+    }
+
+    @Transactional
+    public List<ConnectionDtos.Connection> list(String tenantId) {
+        return ConnectionEntity.listForTenant(tenantId).stream().map(ConnectionMapper::toDto).toList();
+    }
+
+    @Transactional
+    public ConnectionDtos.Connection updateSettings(String tenantId, UUID id, ConnectionDtos.Settings settings) {
+        ConnectionEntity entity = find(tenantId, id);
+        requireNotDisconnected(entity);
+        applySettings(entity, merged(ConnectionMapper.settingsOf(entity), settings));
+        entity.updatedAt = now();
+        published(entity);
+        return ConnectionMapper.toDto(entity);
+    }
+
+    /** Erases every secret; the connection stays listed as DISCONNECTED so that its history stays explained. */
+    @Transactional
+    public void disconnect(String tenantId, UUID id) {
+        ConnectionEntity entity = find(tenantId, id);
+        if (entity.status == ConnectionStatus.DISCONNECTED) {
+            return;
+        }
+        entity.clientSecret = null;
+        entity.accessToken = null;
+        entity.accessTokenExpiresAt = null;
+        entity.refreshToken = null;
+        entity.status = ConnectionStatus.DISCONNECTED;
+        entity.statusReason = "disconnected by a user";
+        entity.updatedAt = now();
+        published(entity);
+    }
+
+    public ConnectionDtos.Connection completeConsent(String state, String code, String error) {
+        ConnectionEntity connected = consent.complete(state, code, error);
+        // Committed already: without a transaction the after-success observer publishes at once.
+        changes.fire(new ConnectionChanged(ConnectionMapper.toWire(connected)));
+        return ConnectionMapper.toDto(connected);
+    }
+
+    /** The connection of this tenant, for features that act on one (mappings, syncs). */
+    public ConnectionEntity find(String tenantId, UUID id) {
+        return ConnectionEntity.findForTenant(tenantId, id)
+                .orElseThrow(() -> ProblemException.notFound("Connection " + id + " of tenant " + tenantId));
+    }
+
+    private void published(ConnectionEntity entity) {
+        changes.fire(new ConnectionChanged(ConnectionMapper.toWire(entity)));
+    }
+
+    private void applySettings(ConnectionEntity entity, ConnectionDtos.Settings settings) {
+        entity.autoMerge = settings.autoMerge() == null || settings.autoMerge();
+        entity.customerScope = settings.customerScope() == null ? CustomerScope.DEALS_ONLY : settings.customerScope();
+        entity.syncProducts = settings.syncProducts() == null || settings.syncProducts();
+        entity.syncInvoicesSince = settings.syncInvoicesSince() == null
+                ? entity.createdAt : settings.syncInvoicesSince().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A settings update changes only what it names. */
+    private static ConnectionDtos.Settings merged(ConnectionDtos.Settings current, ConnectionDtos.Settings update) {
+        return new ConnectionDtos.Settings(
+                firstNonNull(update.autoMerge(), current.autoMerge()),
+                firstNonNull(update.customerScope(), current.customerScope()),
+                firstNonNull(update.syncProducts(), current.syncProducts()),
+                firstNonNull(update.syncInvoicesSince(), current.syncInvoicesSince()));
+    }
+
+    private static void requireNotDisconnected(ConnectionEntity entity) {
+        if (entity.status == ConnectionStatus.DISCONNECTED) {
+            throw ProblemException.conflict("connection " + entity.id + " is disconnected; create a new one");
+        }
+    }
+
+    private static <T> T firstNonNull(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

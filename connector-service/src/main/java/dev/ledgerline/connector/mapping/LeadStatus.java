@@ -1,0 +1,9 @@
+package dev.ledgerline.connector.mapping;
+
+public enum LeadStatus {
+    NEW,
+    WORKING,
+    QUALIFIED,
+    UNQUALIFIED,
+    CONVERTED
+}

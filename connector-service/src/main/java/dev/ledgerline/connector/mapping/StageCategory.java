@@ -1,0 +1,7 @@
+package dev.ledgerline.connector.mapping;
+
+public enum StageCategory {
+    OPEN,
+    WON,
+    LOST
+}

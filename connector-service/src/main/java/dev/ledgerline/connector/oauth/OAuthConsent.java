@@ -1,0 +1,108 @@
+package dev.ledgerline.connector.oauth;
+
+import dev.ledgerline.connector.connection.ConnectionEntity;
+import dev.ledgerline.connector.connection.ConnectionStatus;
+import dev.ledgerline.connector.problem.Problem;
+import dev.ledgerline.connector.problem.ProblemException;
+import dev.ledgerline.connector.secret.SecretCipher;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The OAuth 2.0 authorization-code flow: the consent URL with a single-use state, and the callback. */
+@ApplicationScoped
+public class OAuthConsent {
+    static final Duration STATE_LIFETIME = Duration.ofMinutes(15);
+
+    private final SecretCipher cipher;
+    private final OAuthTokenClient tokens;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    OAuthConsent(SecretCipher cipher, OAuthTokenClient tokens, Clock clock) {
+        this.cipher = cipher;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** Records a new state for the connection (inside the caller's transaction) and returns the consent URL. */
+    public String authorizeUrl(ConnectionEntity connection) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        OAuthStateEntity state = new OAuthStateEntity();
+        state.state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        state.tenantId = connection.tenantId;
+        state.connectionId = connection.id;
+        state.createdAt = Instant.now(clock);
+        state.expiresAt = state.createdAt.plus(STATE_LIFETIME);
+        state.persist();
+
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", connection.oauthClientId);
+        query.put("redirect_uri", connection.redirectUri);
+        if (connection.oauthScopes != null && !connection.oauthScopes.isBlank()) {
+            query.put("scope", connection.oauthScopes);
+        }
+        query.put("state", state.state);
+        String separator = connection.authorizeUrl.contains("?") ? "&" : "?";
+        return connection.authorizeUrl + separator + query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /**
+     * Completes a consent: the state is spent first, in its own transaction, so that it cannot be replayed even
+     * when the exchange then fails; the tokens are stored encrypted and the connection becomes ACTIVE.
+     */
+    public ConnectionEntity complete(String stateValue, String code, String error) {
+        UUID connectionId = QuarkusTransaction.requiringNew().call(() -> spend(stateValue));
+        if (error != null && !error.isBlank()) {
+            throw new ProblemException(Problem.of(400, "Consent not given", "the CRM answered '" + error + "'"));
+        }
+        if (code == null || code.isBlank()) {
+            throw ProblemException.badField("code", "the callback carries no authorization code");
+        }
+        ConnectionEntity pending = QuarkusTransaction.requiringNew().call(() -> ConnectionEntity.findById(connectionId));
+        OAuthTokens granted = tokens.exchangeCode(pending.tokenUrl, pending.oauthClientId,
+                cipher.decrypt(pending.clientSecret, pending.secretSlot("client_secret")), pending.redirectUri, code);
+        return QuarkusTransaction.requiringNew().call(() -> store(connectionId, granted));
+    }
+
+    private UUID spend(String stateValue) {
+        OAuthStateEntity state = stateValue == null ? null
+                : OAuthStateEntity.findById(stateValue, LockModeType.PESSIMISTIC_WRITE);
+        if (state == null || state.usedAt != null || Instant.now(clock).isAfter(state.expiresAt)) {
+            throw ProblemException.badField("state", "unknown, expired or already used; start the connection again");
+        }
+        state.usedAt = Instant.now(clock);
+        return state.connectionId;
+    }
+
+    private ConnectionEntity store(UUID connectionId, OAuthTokens granted) {
+        ConnectionEntity connection = ConnectionEntity.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
+        if (connection.status == ConnectionStatus.DISCONNECTED) {
+            throw ProblemException.conflict("the connection was disconnected while consent was pending");
+        }
+        connection.accessToken = cipher.encrypt(granted.accessToken(), connection.secretSlot("access_token"));
+        connection.accessTokenExpiresAt = granted.expiresAt();
+        connection.refreshToken = cipher.encrypt(granted.refreshToken(), connection.secretSlot("refresh_token"));
+        if (granted.instanceUrl() != null) {
+            connection.apiBaseUrl = granted.instanceUrl();
+        }
+        connection.status = ConnectionStatus.ACTIVE;
+        connection.statusReason = null;
+        return connection;
+    }
+}
