@@ -1,0 +1,107 @@
+package dev.ledgerline.kpi.compute;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * All KPI state of one tenant in memory: the latest state per deal and lead key, and the day buckets per
+ * slice. It applies the same {@link DealUpdates}/{@link LeadUpdates}/{@link Contributions} a store-backed
+ * topology applies, and answers any (slice, window, as-of day).
+ */
+public final class TenantKpiState {
+    private TenantProfile profile;
+    private final Map<String, DealState> deals = new HashMap<>();
+    private final Map<String, LeadVersion> leads = new HashMap<>();
+    private final Map<Slice, DaySeries> series = new HashMap<>();
+
+    public TenantKpiState(TenantProfile profile) {
+        this.profile = profile;
+    }
+
+    public TenantProfile profile() {
+        return profile;
+    }
+
+    /**
+     * Takes new settings. A new zone or home currency changes every deal's days or amounts, so the
+     * buckets are rebuilt from the stored deal and lead states; a new fiscal-year start only changes how
+     * QUARTER and YEAR windows are cut at query time.
+     */
+    public void updateProfile(TenantProfile next) {
+        var rebuild = next.derivesDifferentlyFrom(profile);
+        profile = next;
+        if (rebuild) {
+            series.clear();
+            deals.values().forEach(state -> apply(Contributions.ofDeal(profile, state)));
+            leads.values().forEach(lead -> apply(Contributions.ofLead(profile, lead)));
+        }
+    }
+
+    /** Applies a deal version, or a tombstone when {@code version} is null. */
+    public RecordOutcome onDeal(String key, DealVersion version) {
+        var current = deals.get(key);
+        var update = version == null
+                ? DealUpdates.tombstone(profile, current)
+                : DealUpdates.apply(profile, current, version);
+        store(deals, key, update.state());
+        apply(update.changes());
+        return update.outcome();
+    }
+
+    /** Applies a lead version, or a tombstone when {@code version} is null. */
+    public RecordOutcome onLead(String key, LeadVersion version) {
+        var current = leads.get(key);
+        var update = version == null
+                ? LeadUpdates.tombstone(profile, current)
+                : LeadUpdates.apply(profile, current, version);
+        store(leads, key, update.state());
+        apply(update.changes());
+        return update.outcome();
+    }
+
+    /** Every KPI of a slice for a window ending with {@code asOf}. Lead KPIs of a PIPELINE slice are zero. */
+    public Map<KpiId, KpiResult> evaluate(Slice slice, Window window, LocalDate asOf) {
+        var days = series.get(slice);
+        if (days == null) {
+            return KpiCalculator.compute(new DayBucket(), StockPosition.ZERO, profile.homeCurrency());
+        }
+        var range = window.range(asOf, profile.fiscalYearStartMonth());
+        return KpiCalculator.compute(days.sum(range), days.stockAt(asOf.toEpochDay()), profile.homeCurrency());
+    }
+
+    /** The slices that have any bucket, in a stable order. */
+    public Set<Slice> slices() {
+        var slices = new TreeSet<Slice>((a, b) -> a.dimension() != b.dimension()
+                ? a.dimension().compareTo(b.dimension())
+                : a.value().compareTo(b.value()));
+        slices.addAll(series.keySet());
+        return slices;
+    }
+
+    public int dealCount() {
+        return deals.size();
+    }
+
+    private void apply(List<BucketChange> changes) {
+        for (var change : changes) {
+            var slice = change.key().slice();
+            var days = series.computeIfAbsent(slice, s -> new DaySeries());
+            days.apply(change.key().epochDay(), change.delta());
+            if (days.isEmpty()) {
+                series.remove(slice);
+            }
+        }
+    }
+
+    private static <S> void store(Map<String, S> states, String key, S state) {
+        if (state == null) {
+            states.remove(key);
+        } else {
+            states.put(key, state);
+        }
+    }
+}
