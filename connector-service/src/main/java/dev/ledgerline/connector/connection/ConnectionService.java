@@ -113,6 +113,16 @@ public class ConnectionService {
         published(entity);
     }
 
+    /** The CRM refused the credentials for good: a user must consent again before the next sync. */
+    @Transactional
+    public void markNeedsReauth(String tenantId, UUID id, String reason) {
+        ConnectionEntity entity = find(tenantId, id);
+        entity.status = ConnectionStatus.NEEDS_REAUTH;
+        entity.statusReason = reason;
+        entity.updatedAt = now();
+        published(entity);
+    }
+
     public ConnectionDtos.Connection completeConsent(String state, String code, String error) {
         ConnectionEntity connected = consent.complete(state, code, error);
         // Committed already: without a transaction the after-success observer publishes at once.

@@ -42,7 +42,23 @@ public class OAuthTokenClient {
         form.put("client_secret", clientSecret);
         form.put("redirect_uri", redirectUri);
         form.put("code", code);
-        JsonNode body = post(tokenUrl, form);
+        return tokensOf(post(tokenUrl, form));
+    }
+
+    /**
+     * Trades a refresh token for a new access token (RFC 6749 §6). The answer may carry a new refresh token
+     * (Salesforce rotation); when it does not, the caller keeps the old one.
+     */
+    public OAuthTokens refresh(String tokenUrl, String clientId, String clientSecret, String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
+        form.put("refresh_token", refreshToken);
+        return tokensOf(post(tokenUrl, form));
+    }
+
+    private OAuthTokens tokensOf(JsonNode body) {
         String accessToken = body.path("access_token").asText(null);
         if (accessToken == null) {
             throw refused("the token response has no access_token");

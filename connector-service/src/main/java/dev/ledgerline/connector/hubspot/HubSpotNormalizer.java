@@ -1,0 +1,398 @@
+package dev.ledgerline.connector.hubspot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerline.connector.sync.SyncClock;
+import dev.ledgerline.wire.Account;
+import dev.ledgerline.wire.Address;
+import dev.ledgerline.wire.Contact;
+import dev.ledgerline.wire.CrmSource;
+import dev.ledgerline.wire.Deal;
+import dev.ledgerline.wire.Lead;
+import dev.ledgerline.wire.LeadStatus;
+import dev.ledgerline.wire.LineItem;
+import dev.ledgerline.wire.Money;
+import dev.ledgerline.wire.Op;
+import dev.ledgerline.wire.Owner;
+import dev.ledgerline.wire.Product;
+import dev.ledgerline.wire.StageCategory;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.avro.AvroRuntimeException;
+
+/**
+ * Turns HubSpot CRM v3 objects into the canonical records of one connection. Each page is normalised object by
+ * object: an object that cannot be normalised (no id, an unreadable number or date, an unmapped stage) becomes a
+ * {@link Rejection} and the rest of the page goes on. Archived objects become DELETE records carrying only the
+ * envelope, since a deletion must get through even when the deleted state no longer normalises.
+ */
+public final class HubSpotNormalizer {
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
+    private static final int MONEY_SCALE = 4;
+    private static final int MONEY_PRECISION = 19;
+    private static final int RATE_SCALE = 6;
+    private static final int RATE_PRECISION = 9;
+
+    private final NormalizationSettings settings;
+    private final SyncClock clock;
+
+    public HubSpotNormalizer(NormalizationSettings settings, SyncClock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Deals with their line items. {@code lineItemsById} holds the line items the deals are associated with, read
+     * by the caller (batch read); an associated line item missing from it was deleted and is left out.
+     */
+    public NormalizedBatch<Deal> deals(List<JsonNode> deals, Map<String, JsonNode> lineItemsById) {
+        return normalize("deal", deals, deal -> deal(deal, lineItemsById));
+    }
+
+    public NormalizedBatch<Contact> contacts(List<JsonNode> contacts) {
+        return normalize("contact", contacts, this::contact);
+    }
+
+    /** HubSpot companies as accounts. */
+    public NormalizedBatch<Account> accounts(List<JsonNode> companies) {
+        return normalize("account", companies, this::account);
+    }
+
+    /** Owners from {@code /crm/v3/owners}: top-level fields, no properties. */
+    public NormalizedBatch<Owner> owners(List<JsonNode> owners) {
+        return normalize("owner", owners, this::owner);
+    }
+
+    public NormalizedBatch<Product> products(List<JsonNode> products) {
+        return normalize("product", products, this::product);
+    }
+
+    public NormalizedBatch<Lead> leads(List<JsonNode> leads) {
+        return normalize("lead", leads, this::lead);
+    }
+
+    private <T> NormalizedBatch<T> normalize(String entity, List<JsonNode> objects, Function<HubSpotObject, T> mapper) {
+        List<T> records = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        for (JsonNode json : objects) {
+            try {
+                records.add(mapper.apply(new HubSpotObject(json, settings.timeZone())));
+            } catch (InvalidObject | AvroRuntimeException invalid) {
+                rejections.add(new Rejection(entity, HubSpotObject.idOf(json), invalid.getMessage(), json.toString()));
+            }
+        }
+        return new NormalizedBatch<>(records, rejections);
+    }
+
+    /** The identity and version every record carries. */
+    private record Envelope(String externalId, Op op, Instant sourceUpdatedAt, Instant syncedAt) {
+    }
+
+    /**
+     * The envelope of a CRM object: archived objects are deletions, versioned by {@code archivedAt} because
+     * archiving leaves the last-modified property unchanged.
+     */
+    private Envelope envelope(HubSpotObject object, HubSpotObjectType type) {
+        String id = object.id();
+        Instant modified = object.instant(type.lastModifiedProperty());
+        if (modified == null) {
+            modified = object.instantField("updatedAt");
+        }
+        if (object.archived()) {
+            Instant archivedAt = object.instantField("archivedAt");
+            return new Envelope(id, Op.DELETE, required(archivedAt != null ? archivedAt : modified, type), clock.now());
+        }
+        return new Envelope(id, Op.UPSERT, required(modified, type), clock.now());
+    }
+
+    private static Instant required(Instant modified, HubSpotObjectType type) {
+        if (modified == null) {
+            throw new InvalidObject("no last-modified time: property '" + type.lastModifiedProperty()
+                    + "' and field 'updatedAt' are empty");
+        }
+        return modified;
+    }
+
+    private Deal deal(HubSpotObject deal, Map<String, JsonNode> lineItemsById) {
+        Envelope envelope = envelope(deal, HubSpotObjectType.DEALS);
+        Deal.Builder record = Deal.newBuilder().setTenantId(settings.tenantId())
+                .setConnectionId(settings.connectionId()).setSource(CrmSource.HUBSPOT)
+                .setExternalId(envelope.externalId()).setOp(envelope.op())
+                .setSourceUpdatedAt(envelope.sourceUpdatedAt()).setSyncedAt(envelope.syncedAt());
+        if (envelope.op() == Op.DELETE) {
+            return record.build();
+        }
+        String pipelineId = deal.text("pipeline");
+        String stageId = deal.requiredText("dealstage");
+        StageMapping.Stage stage = settings.stages().lookup(pipelineId, stageId).orElseThrow(() -> new InvalidObject(
+                "stage '" + stageId + "' of pipeline '" + pipelineId + "' is not in the connection's stage mapping"));
+        String currency = currency(deal, "deal_currency_code");
+        List<String> contactIds = deal.associatedIds("contacts");
+        return record.setName(deal.text("dealname"))
+                .setAmount(money(deal, "amount", currency))
+                .setAmountInHomeCurrency(money(deal, "amount_in_home_currency", portalCurrency()))
+                .setPipelineId(pipelineId).setPipelineLabel(stage.pipelineLabel())
+                .setStageId(stageId).setStageLabel(stage.stageLabel())
+                .setStageCategory(stage.category()).setProbability(stage.probability())
+                .setForecastCategory(deal.text("hs_forecast_category"))
+                .setDealType(deal.text("dealtype"))
+                .setCreatedAt(createdAt(deal))
+                .setExpectedCloseDate(deal.date("closedate"))
+                .setClosedAt(stage.category() == StageCategory.OPEN ? null : deal.instant("closedate"))
+                .setOwnerId(deal.text("hubspot_owner_id"))
+                .setLeadSource(deal.text("hs_analytics_source"))
+                .setLossReason(stage.category() == StageCategory.LOST ? deal.text("closed_lost_reason") : null)
+                .setContactIds(contactIds)
+                .setPrimaryContactId(contactIds.isEmpty() ? null : contactIds.get(0))
+                .setAccountId(first(deal.associatedIds("companies")))
+                .setLineItems(lineItems(deal, lineItemsById, currency))
+                .build();
+    }
+
+    private List<LineItem> lineItems(HubSpotObject deal, Map<String, JsonNode> lineItemsById, String dealCurrency) {
+        List<LineItem> lineItems = new ArrayList<>();
+        for (String id : deal.associatedIds("line_items")) {
+            JsonNode json = lineItemsById.get(id);
+            if (json != null) {
+                try {
+                    lineItems.add(lineItem(new HubSpotObject(json, settings.timeZone()), dealCurrency));
+                } catch (InvalidObject invalid) {
+                    throw new InvalidObject("line item " + id + ": " + invalid.getMessage());
+                }
+            }
+        }
+        return lineItems;
+    }
+
+    private LineItem lineItem(HubSpotObject item, String dealCurrency) {
+        String currency = item.text("hs_line_item_currency_code") == null ? dealCurrency
+                : currency(item, "hs_line_item_currency_code");
+        BigDecimal discountPercentage = item.decimal("hs_discount_percentage");
+        return LineItem.newBuilder()
+                .setLineItemId(item.id())
+                .setProductId(item.text("hs_product_id"))
+                .setName(item.requiredText("name"))
+                .setSku(item.text("hs_sku"))
+                .setQuantity(scaled(item.requiredDecimal("quantity"), MONEY_SCALE, MONEY_PRECISION, "quantity"))
+                .setUnitPrice(toMoney(item.requiredDecimal("price"), currency, "price"))
+                .setDiscountAmount(money(item, "hs_total_discount", currency))
+                .setDiscountRate(discountPercentage == null ? null : scaled(discountPercentage.movePointLeft(2),
+                        RATE_SCALE, RATE_PRECISION, "hs_discount_percentage"))
+                .setAmount(money(item, "amount", currency))
+                .build();
+    }
+
+    private Contact contact(HubSpotObject contact) {
+        Envelope envelope = envelope(contact, HubSpotObjectType.CONTACTS);
+        Contact.Builder record = Contact.newBuilder().setTenantId(settings.tenantId())
+                .setConnectionId(settings.connectionId()).setSource(CrmSource.HUBSPOT)
+                .setExternalId(envelope.externalId()).setOp(envelope.op())
+                .setSourceUpdatedAt(envelope.sourceUpdatedAt()).setSyncedAt(envelope.syncedAt());
+        if (envelope.op() == Op.DELETE) {
+            return record.build();
+        }
+        String firstName = contact.text("firstname");
+        String lastName = contact.text("lastname");
+        String companyId = contact.text("associatedcompanyid");
+        List<String> emails = new ArrayList<>(present(contact.text("email")));
+        String additionalEmails = contact.text("hs_additional_emails");
+        if (additionalEmails != null) {
+            // HubSpot keeps further addresses in one property, separated by semicolons.
+            Arrays.stream(additionalEmails.split(";")).map(String::trim).filter(email -> !email.isEmpty())
+                    .forEach(emails::add);
+        }
+        return record.setFirstName(firstName).setLastName(lastName).setName(fullName(firstName, lastName))
+                .setEmails(emails)
+                .setPhones(present(contact.text("phone"), contact.text("mobilephone")))
+                .setTitle(contact.text("jobtitle"))
+                .setAccountId(companyId != null ? companyId : first(contact.associatedIds("companies")))
+                .setAddress(address(contact.text("address"), contact))
+                .setLifecycleStage(contact.text("lifecyclestage"))
+                .setLeadSource(contact.text("hs_analytics_source"))
+                .setOwnerId(contact.text("hubspot_owner_id"))
+                .setCreatedAt(createdAt(contact))
+                .setDealIds(contact.associatedIds("deals"))
+                .build();
+    }
+
+    private Account account(HubSpotObject company) {
+        Envelope envelope = envelope(company, HubSpotObjectType.COMPANIES);
+        Account.Builder record = Account.newBuilder().setTenantId(settings.tenantId())
+                .setConnectionId(settings.connectionId()).setSource(CrmSource.HUBSPOT)
+                .setExternalId(envelope.externalId()).setOp(envelope.op())
+                .setSourceUpdatedAt(envelope.sourceUpdatedAt()).setSyncedAt(envelope.syncedAt());
+        if (envelope.op() == Op.DELETE) {
+            return record.build();
+        }
+        return record.setName(company.text("name"))
+                .setDomain(company.text("domain"))
+                .setPhone(company.text("phone"))
+                .setAddress(address(joined("\n", company.text("address"), company.text("address2")), company))
+                .setIndustry(company.text("industry"))
+                .setEmployeeCount(company.integer("numberofemployees"))
+                .setAnnualRevenue(money(company, "annualrevenue", portalCurrency()))
+                .setParentAccountId(company.text("hs_parent_company_id"))
+                .setOwnerId(company.text("hubspot_owner_id"))
+                .setCreatedAt(createdAt(company))
+                .build();
+    }
+
+    /** Archived owners stay UPSERTs with {@code active} false: they still own deals that KPIs attribute to them. */
+    private Owner owner(HubSpotObject owner) {
+        String firstName = owner.field("firstName");
+        String lastName = owner.field("lastName");
+        Instant updatedAt = owner.instantField("updatedAt");
+        if (updatedAt == null) {
+            throw new InvalidObject("no last-modified time: field 'updatedAt' is empty");
+        }
+        return Owner.newBuilder().setTenantId(settings.tenantId())
+                .setConnectionId(settings.connectionId()).setSource(CrmSource.HUBSPOT)
+                .setExternalId(owner.id()).setOp(Op.UPSERT)
+                .setSourceUpdatedAt(updatedAt).setSyncedAt(clock.now())
+                .setFirstName(firstName).setLastName(lastName).setName(fullName(firstName, lastName))
+                .setEmail(owner.field("email"))
+                .setTeam(primaryTeam(owner))
+                .setActive(!owner.archived())
+                .build();
+    }
+
+    private Product product(HubSpotObject product) {
+        Envelope envelope = envelope(product, HubSpotObjectType.PRODUCTS);
+        Product.Builder record = Product.newBuilder().setTenantId(settings.tenantId())
+                .setConnectionId(settings.connectionId()).setSource(CrmSource.HUBSPOT)
+                .setExternalId(envelope.externalId()).setOp(envelope.op())
+                .setSourceUpdatedAt(envelope.sourceUpdatedAt()).setSyncedAt(envelope.syncedAt());
+        if (envelope.op() == Op.DELETE) {
+            return record.setActive(false).build();
+        }
+        return record.setName(product.text("name"))
+                .setSku(product.text("hs_sku"))
+                .setDescription(product.text("description"))
+                .setUnitPrice(money(product, "price", portalCurrency()))
+                .setUnitCost(money(product, "hs_cost_of_goods_sold", portalCurrency()))
+                .setActive(true)
+                .setCreatedAt(createdAt(product))
+                .build();
+    }
+
+    private Lead lead(HubSpotObject lead) {
+        Envelope envelope = envelope(lead, HubSpotObjectType.LEADS);
+        Lead.Builder record = Lead.newBuilder().setTenantId(settings.tenantId())
+                .setConnectionId(settings.connectionId()).setSource(CrmSource.HUBSPOT)
+                .setExternalId(envelope.externalId()).setOp(envelope.op())
+                .setSourceUpdatedAt(envelope.sourceUpdatedAt()).setSyncedAt(envelope.syncedAt());
+        if (envelope.op() == Op.DELETE) {
+            return record.build();
+        }
+        String stageId = lead.requiredText("hs_pipeline_stage");
+        LeadStatus status = settings.leadStatuses().lookup(stageId).orElseThrow(() -> new InvalidObject(
+                "lead stage '" + stageId + "' is not in the connection's lead status mapping"));
+        String firstName = lead.text("hs_associated_contact_firstname");
+        String lastName = lead.text("hs_associated_contact_lastname");
+        String leadName = lead.text("hs_lead_name");
+        return record.setFirstName(firstName).setLastName(lastName)
+                .setName(leadName != null ? leadName : fullName(firstName, lastName))
+                .setEmail(lead.text("hs_associated_contact_email"))
+                .setCompany(lead.text("hs_associated_company_name"))
+                .setStatus(status).setStatusLabel(stageId)
+                .setOwnerId(lead.text("hubspot_owner_id"))
+                .setCreatedAt(createdAt(lead))
+                .build();
+    }
+
+    private String portalCurrency() {
+        return settings.portalCurrency();
+    }
+
+    /** The object's currency property, or the portal currency when the object has none. */
+    private String currency(HubSpotObject object, String property) {
+        String code = object.text(property);
+        if (code == null) {
+            return portalCurrency();
+        }
+        if (!CURRENCY.matcher(code.trim()).matches()) {
+            throw new InvalidObject("property '" + property + "' is not an ISO 4217 currency code: \"" + code + "\"");
+        }
+        return code.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static Money money(HubSpotObject object, String property, String currency) {
+        BigDecimal amount = object.decimal(property);
+        return amount == null ? null : toMoney(amount, currency, property);
+    }
+
+    private static Money toMoney(BigDecimal amount, String currency, String property) {
+        return new Money(scaled(amount, MONEY_SCALE, MONEY_PRECISION, property), currency);
+    }
+
+    /**
+     * The value at the wire's scale. Extra decimals are rounded half-even (HubSpot's currency conversions carry
+     * many); a value too large for the wire's precision is rejected rather than cut.
+     */
+    private static BigDecimal scaled(BigDecimal value, int scale, int precision, String property) {
+        BigDecimal scaled = value.setScale(scale, RoundingMode.HALF_EVEN);
+        if (scaled.precision() > precision) {
+            throw new InvalidObject("property '" + property + "' is too large: \"" + value.toPlainString() + "\"");
+        }
+        return scaled;
+    }
+
+    private static Instant createdAt(HubSpotObject object) {
+        Instant created = object.instant("createdate");
+        return created != null ? created : object.instantField("createdAt");
+    }
+
+    private static Address address(String street, HubSpotObject object) {
+        String city = object.text("city");
+        String region = object.text("state");
+        String postalCode = object.text("zip");
+        String country = object.text("country");
+        if (Stream.of(street, city, region, postalCode, country).allMatch(Objects::isNull)) {
+            return null;
+        }
+        return Address.newBuilder().setStreet(street).setCity(city).setRegion(region).setPostalCode(postalCode)
+                .setCountry(country).build();
+    }
+
+    private static String primaryTeam(HubSpotObject owner) {
+        String firstTeam = null;
+        for (JsonNode team : owner.teams()) {
+            if (team.path("primary").asBoolean(false)) {
+                return team.path("name").asText(null);
+            }
+            if (firstTeam == null) {
+                firstTeam = team.path("name").asText(null);
+            }
+        }
+        return firstTeam;
+    }
+
+    private static String fullName(String firstName, String lastName) {
+        return joined(" ", firstName, lastName);
+    }
+
+    /** The present parts joined, or null when none is present. */
+    private static String joined(String separator, String... parts) {
+        String joined = Stream.of(parts).filter(Objects::nonNull).collect(Collectors.joining(separator));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static List<String> present(String... values) {
+        return Stream.of(values).filter(Objects::nonNull).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    private static String first(List<String> ids) {
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+}

@@ -1,0 +1,290 @@
+package dev.ledgerline.connector.hubspot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ledgerline.connector.connection.ConnectionEntity;
+import dev.ledgerline.connector.connection.Crm;
+import dev.ledgerline.connector.mapping.StageMappingEntity;
+import dev.ledgerline.connector.oauth.OAuthTokenClient;
+import dev.ledgerline.connector.oauth.StoredAccessTokens;
+import dev.ledgerline.connector.secret.SecretCipher;
+import dev.ledgerline.connector.sync.CredentialsRejected;
+import dev.ledgerline.connector.sync.CrmSync;
+import dev.ledgerline.connector.sync.RetryPolicy;
+import dev.ledgerline.connector.sync.SyncClock;
+import dev.ledgerline.connector.sync.SyncCursor;
+import dev.ledgerline.connector.sync.SyncRun;
+import dev.ledgerline.connector.tenant.TenantSettingsEntity;
+import dev.ledgerline.schemas.Topics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Syncs one HubSpot connection: owners, the stage mapping from the deal pipelines, then contacts, companies, deals
+ * (with line items and associations), products and leads. A first or FULL run reads the list endpoints; later runs
+ * search from the stored cursor with a lookback overlap. Archived objects are read on every run and published as
+ * DELETE records. An entity the connection may not read (missing scope) is skipped and reported.
+ */
+@ApplicationScoped
+public class HubSpotSync implements CrmSync {
+    /** Search indexes late: re-read what changed shortly before the cursor; duplicates are harmless upserts. */
+    static final Duration LOOKBACK = Duration.ofMinutes(5);
+    /** Suffix of the cursor entity that tracks deletions (archivedAt) of an object type. */
+    static final String ARCHIVED = "#archived";
+
+    private final SecretCipher cipher;
+    private final OAuthTokenClient tokenClient;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    HubSpotSync(SecretCipher cipher, OAuthTokenClient tokenClient) {
+        this.cipher = cipher;
+        this.tokenClient = tokenClient;
+    }
+
+    @Override
+    public Crm crm() {
+        return Crm.HUBSPOT;
+    }
+
+    @Override
+    public void sync(SyncRun run) {
+        ConnectionEntity connection = run.connection();
+        HubSpotClient client = new HubSpotClient(URI.create(connection.apiBaseUrl),
+                new StoredAccessTokens(connection, cipher, tokenClient), http,
+                new HubSpotRateLimiter(SyncClock.SYSTEM), RetryPolicy.defaults(), SyncClock.SYSTEM);
+        try {
+            HubSpotNormalizer normalizer = new HubSpotNormalizer(settings(run, client), SyncClock.SYSTEM);
+            owners(run, client, normalizer);
+            objects(run, client, HubSpotObjectType.CONTACTS, Topics.CONTACTS, List.of(),
+                    (page, c) -> normalizer.contacts(page));
+            objects(run, client, HubSpotObjectType.COMPANIES, Topics.ACCOUNTS, List.of(),
+                    (page, c) -> normalizer.accounts(page));
+            objects(run, client, HubSpotObjectType.DEALS, Topics.DEALS,
+                    HubSpotProperties.DEAL_ASSOCIATIONS.stream().map(HubSpotObjectType::apiName).toList(),
+                    (page, c) -> normalizer.deals(withAssociations(c, page), lineItemsOf(c, page)));
+            if (connection.syncProducts) {
+                objects(run, client, HubSpotObjectType.PRODUCTS, Topics.PRODUCTS, List.of(),
+                        (page, c) -> normalizer.products(page));
+            }
+            objects(run, client, HubSpotObjectType.LEADS, Topics.LEADS, List.of(), (page, c) -> normalizer.leads(page));
+        } catch (ReauthorizationRequired e) {
+            throw new CredentialsRejected(e.getMessage(), e);
+        } finally {
+            run.countCalls(client.counters().calls(), client.counters().rateLimited());
+        }
+    }
+
+    /** Reads the pipelines, stores the derived stage mapping where the user has not edited it, and returns it. */
+    private NormalizationSettings settings(SyncRun run, HubSpotClient client) {
+        ConnectionEntity connection = run.connection();
+        StageMapping stages = QuarkusTransaction.requiringNew().call(() -> storeStageMapping(connection, client));
+        TenantSettingsEntity tenant = QuarkusTransaction.requiringNew()
+                .call(() -> TenantSettingsEntity.findById(connection.tenantId));
+        if (tenant == null) {
+            throw new IllegalStateException("tenant " + connection.tenantId
+                    + " has no settings yet: set its home currency and time zone (PUT /api/tenants/{tenant}/settings)");
+        }
+        return new NormalizationSettings(connection.tenantId, connection.id.toString(), tenant.homeCurrency,
+                ZoneId.of(tenant.timeZone), stages, LeadStatusMapping.defaults());
+    }
+
+    private StageMapping storeStageMapping(ConnectionEntity connection, HubSpotClient client) {
+        List<DealPipeline> pipelines = client.dealPipelines();
+        StageMapping mapping = StageMapping.derivedFrom(pipelines);
+        for (StageMappingEntity stored : StageMappingEntity.forConnection(connection.id)) {
+            if (stored.edited) {
+                mapping = mapping.with(stored.pipelineId, stored.stageId, new StageMapping.Stage(stored.pipelineLabel,
+                        stored.stageLabel, dev.ledgerline.wire.StageCategory.valueOf(stored.category.name()),
+                        stored.probability.doubleValue()));
+            }
+        }
+        for (DealPipeline pipeline : pipelines) {
+            for (DealPipeline.Stage stage : pipeline.stages()) {
+                StageMappingEntity.Key key = new StageMappingEntity.Key();
+                key.connectionId = connection.id;
+                key.pipelineId = pipeline.id();
+                key.stageId = stage.id();
+                StageMappingEntity entity = StageMappingEntity.findById(key);
+                if (entity != null && entity.edited) {
+                    continue;
+                }
+                StageMapping.Stage mapped = mapping.lookup(pipeline.id(), stage.id()).orElseThrow();
+                if (entity == null) {
+                    entity = new StageMappingEntity();
+                    entity.connectionId = connection.id;
+                    entity.pipelineId = pipeline.id();
+                    entity.stageId = stage.id();
+                }
+                entity.pipelineLabel = pipeline.label();
+                entity.stageLabel = stage.label();
+                entity.category = dev.ledgerline.connector.mapping.StageCategory.valueOf(mapped.category().name());
+                entity.probability = BigDecimal.valueOf(mapped.probability() == null ? 0 : mapped.probability());
+                entity.persist();
+            }
+        }
+        return mapping;
+    }
+
+    private void owners(SyncRun run, HubSpotClient client, HubSpotNormalizer normalizer) {
+        for (boolean archived : new boolean[] {false, true}) {
+            Iterator<ObjectPage> pages = client.owners(archived);
+            while (pages.hasNext()) {
+                NormalizedBatch<? extends SpecificRecord> batch = normalizer.owners(pages.next().results());
+                run.publish(page("owners", Topics.OWNERS, batch, 0, null));
+            }
+        }
+        run.finish("owners");
+    }
+
+    /** How a page of one object type becomes canonical records, given the client for follow-up reads. */
+    private interface PageNormalizer {
+        NormalizedBatch<? extends SpecificRecord> normalize(List<JsonNode> page, HubSpotClient client);
+    }
+
+    private void objects(SyncRun run, HubSpotClient client, HubSpotObjectType type, String topic,
+            List<String> associations, PageNormalizer normalizer) {
+        String entity = type.apiName();
+        List<String> properties = HubSpotProperties.of(type);
+        try {
+            var cursor = run.cursor(entity);
+            if (cursor.isPresent()) {
+                Iterator<ObjectPage> pages = client.search(SearchQuery.changedSince(type, cursor.get().modifiedAt(),
+                        LOOKBACK, properties));
+                while (pages.hasNext()) {
+                    List<JsonNode> results = pages.next().results();
+                    run.publish(page(entity, topic, normalizer.normalize(results, client), 0, newest(type, results)));
+                }
+            } else {
+                // The list endpoint is not ordered by modification: the cursor moves only once all is published.
+                SyncCursor newest = null;
+                Iterator<ObjectPage> pages = client.list(new ListQuery(type, properties, associations, false, null));
+                while (pages.hasNext()) {
+                    List<JsonNode> results = pages.next().results();
+                    run.publish(page(entity, topic, normalizer.normalize(results, client), 0, null));
+                    newest = later(newest, newest(type, results));
+                }
+                if (newest != null) {
+                    run.publish(new SyncRun.Page(entity, topic, List.of(), List.of(), 0, newest));
+                }
+            }
+            deletions(run, client, type, topic, normalizer);
+            run.finish(entity);
+        } catch (MissingScope e) {
+            run.skip(entity, "missing HubSpot scopes " + e.requiredScopes() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Archived objects become DELETE records. Archiving does not touch the last-modified time, so deletions have a
+     * cursor of their own on (archivedAt, id); the list endpoint is not eventually consistent like search, so only
+     * objects strictly after that cursor are published.
+     */
+    private void deletions(SyncRun run, HubSpotClient client, HubSpotObjectType type, String topic,
+            PageNormalizer normalizer) {
+        String entity = type.apiName();
+        SearchPosition after = run.cursor(entity + ARCHIVED)
+                .map(cursor -> new SearchPosition(cursor.modifiedAt(), cursor.lastId())).orElse(null);
+        SyncCursor newest = null;
+        Iterator<ObjectPage> pages = client.list(new ListQuery(type, List.of(type.lastModifiedProperty()), List.of(),
+                true, null));
+        while (pages.hasNext()) {
+            List<JsonNode> archived = pages.next().results().stream()
+                    .filter(object -> after == null
+                            || new SearchPosition(archivedAt(object), object.path("id").asText()).compareTo(after) > 0)
+                    .toList();
+            if (!archived.isEmpty()) {
+                NormalizedBatch<? extends SpecificRecord> batch = normalizer.normalize(archived, client);
+                run.publish(page(entity, topic, batch, batch.records().size(), null));
+            }
+            for (JsonNode object : archived) {
+                newest = later(newest, new SyncCursor(archivedAt(object), object.path("id").asText()));
+            }
+        }
+        if (newest != null) {
+            run.publish(new SyncRun.Page(entity + ARCHIVED, topic, List.of(), List.of(), 0, newest));
+        }
+    }
+
+    private static Instant archivedAt(JsonNode object) {
+        String archivedAt = object.path("archivedAt").asText(null);
+        return archivedAt == null ? Instant.EPOCH : HubSpotValues.instant(archivedAt);
+    }
+
+    private static SyncRun.Page page(String entity, String topic, NormalizedBatch<? extends SpecificRecord> batch,
+            long deleted, SyncCursor cursor) {
+        List<SyncRun.Keyed> records = new ArrayList<>();
+        for (SpecificRecord record : batch.records()) {
+            records.add(new SyncRun.Keyed((String) record.get(record.getSchema().getField("externalId").pos()), record));
+        }
+        List<SyncRun.Rejected> rejected = batch.rejections().stream()
+                .map(r -> new SyncRun.Rejected(r.externalId(), r.reason(), r.rawJson())).toList();
+        return new SyncRun.Page(entity, topic, records, rejected, deleted, cursor);
+    }
+
+    /** The newest (last-modified, id) of a page. */
+    private static SyncCursor newest(HubSpotObjectType type, List<JsonNode> results) {
+        SearchPosition newest = null;
+        for (JsonNode object : results) {
+            String modified = object.path("properties").path(type.lastModifiedProperty()).asText(null);
+            Instant modifiedAt = modified == null ? null : HubSpotValues.instant(modified);
+            if (modifiedAt != null) {
+                SearchPosition position = new SearchPosition(modifiedAt, object.path("id").asText());
+                newest = newest == null || position.compareTo(newest) > 0 ? position : newest;
+            }
+        }
+        return newest == null ? null : new SyncCursor(newest.modifiedAt(), newest.id());
+    }
+
+    private static SyncCursor later(SyncCursor a, SyncCursor b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return new SearchPosition(b.modifiedAt(), b.lastId()).compareTo(new SearchPosition(a.modifiedAt(), a.lastId())) > 0
+                ? b : a;
+    }
+
+    /** Search results carry no associations: read them and put them where list results have them. */
+    private static List<JsonNode> withAssociations(HubSpotClient client, List<JsonNode> deals) {
+        if (deals.isEmpty() || deals.get(0).has("associations")) {
+            return deals;
+        }
+        List<String> ids = deals.stream().map(d -> d.path("id").asText()).toList();
+        for (HubSpotObjectType target : HubSpotProperties.DEAL_ASSOCIATIONS) {
+            Map<String, List<String>> associated = client.associations(HubSpotObjectType.DEALS, target, ids);
+            for (JsonNode deal : deals) {
+                var results = ((ObjectNode) deal).withObject("associations").withObject(target.apiName())
+                        .putArray("results");
+                associated.getOrDefault(deal.path("id").asText(), List.of())
+                        .forEach(id -> results.addObject().put("id", id));
+            }
+        }
+        return deals;
+    }
+
+    private static Map<String, JsonNode> lineItemsOf(HubSpotClient client, List<JsonNode> deals) {
+        Set<String> ids = new LinkedHashSet<>();
+        deals.forEach(deal -> deal.path("associations").path("line_items").path("results")
+                .forEach(result -> ids.add(result.path("id").asText())));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return client.batchRead(HubSpotObjectType.LINE_ITEMS, ids, HubSpotProperties.of(HubSpotObjectType.LINE_ITEMS))
+                .stream().collect(java.util.stream.Collectors.toMap(item -> item.path("id").asText(), Function.identity(),
+                        (a, b) -> b));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.ledgerline.connector.sync;
+
+import dev.ledgerline.connector.connection.ConnectionEntity;
+import dev.ledgerline.schemas.Keys;
+import dev.ledgerline.schemas.Topics;
+import dev.ledgerline.wire.DeadLetter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * One run as a CRM implementation sees it: its connection and mode, the stored cursors, and
+ * {@link #publish(Page)}, which writes a page to Kafka and only then moves the cursor and the run's counts.
+ */
+public final class SyncRun {
+    static final Duration LEASE_TTL = Duration.ofMinutes(2);
+
+    private final UUID runId;
+    private final ConnectionEntity connection;
+    private final SyncMode mode;
+    private final RecordPublisher publisher;
+    private final SyncLeases leases;
+    private final Clock clock;
+
+    SyncRun(UUID runId, ConnectionEntity connection, SyncMode mode, RecordPublisher publisher, SyncLeases leases,
+            Clock clock) {
+        this.runId = runId;
+        this.connection = connection;
+        this.mode = mode;
+        this.publisher = publisher;
+        this.leases = leases;
+        this.clock = clock;
+    }
+
+    /** A normalised record and its key. */
+    public record Keyed(String externalId, SpecificRecord value) {
+    }
+
+    /** An object that could not be normalised: dead-lettered with its raw JSON, counted, and passed over. */
+    public record Rejected(String externalId, String reason, String rawJson) {
+    }
+
+    /**
+     * One page of one entity; {@code cursor} is the newest (modified time, id) in it, null when the page does not
+     * advance a cursor (archived objects, owners).
+     */
+    public record Page(String entity, String topic, List<Keyed> records, List<Rejected> rejected, long deleted,
+            SyncCursor cursor) {
+    }
+
+    public UUID id() {
+        return runId;
+    }
+
+    public ConnectionEntity connection() {
+        return connection;
+    }
+
+    public SyncMode mode() {
+        return mode;
+    }
+
+    /** Where the last incremental read of this entity ended; empty for a FULL run or the first one. */
+    public Optional<SyncCursor> cursor(String entity) {
+        if (mode == SyncMode.FULL) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> SyncCursorEntity.<SyncCursorEntity>find(
+                        "connectionId = ?1 and entity = ?2", connection.id, entity).firstResultOptional()
+                .map(stored -> new SyncCursor(stored.modifiedAt, stored.lastId)));
+    }
+
+    /** Writes the page and its dead letters, waits for Kafka's acknowledgement, then stores cursor and counts. */
+    public void publish(Page page) {
+        RecordPublisher.Batch batch = publisher.batch();
+        for (Keyed record : page.records()) {
+            batch.send(page.topic(), key(record.externalId()), record.value());
+        }
+        for (Rejected rejected : page.rejected()) {
+            batch.send(Topics.dlq(page.topic()), key(rejected.externalId()), deadLetter(page.topic(), rejected));
+        }
+        batch.await();
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!page.records().isEmpty() || !page.rejected().isEmpty()) {
+                SyncRunEntityStats stats = stats(page.entity());
+                stats.fetched += page.records().size() + page.rejected().size();
+                stats.published += page.records().size();
+                stats.rejected += page.rejected().size();
+                stats.deleted += page.deleted();
+            }
+            if (page.cursor() != null) {
+                SyncCursorEntity cursor = SyncCursorEntity.<SyncCursorEntity>find(
+                        "connectionId = ?1 and entity = ?2", connection.id, page.entity()).firstResultOptional()
+                        .orElseGet(() -> newCursor(page.entity()));
+                if (cursor.modifiedAt == null || !page.cursor().modifiedAt().isBefore(cursor.modifiedAt)) {
+                    cursor.modifiedAt = page.cursor().modifiedAt();
+                    cursor.lastId = page.cursor().lastId();
+                }
+                cursor.updatedAt = Instant.now(clock);
+                cursor.persist();
+            }
+        });
+        if (!leases.renew(connection.id, runId, LEASE_TTL)) {
+            throw new IllegalStateException("the run lost its lease on the connection; another run took over");
+        }
+    }
+
+    /** An entity the connection cannot read (missing scope, object not enabled): reported, not a failure. */
+    public void skip(String entity, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncRunEntityStats stats = stats(entity);
+            stats.state = SyncRunState.SKIPPED;
+            stats.message = reason;
+        });
+    }
+
+    /** Marks an entity done (listed with zero counts when nothing changed); its counts stay as the pages left them. */
+    public void finish(String entity) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncRunEntityStats stats = stats(entity);
+            if (stats.state == SyncRunState.RUNNING) {
+                stats.state = SyncRunState.SUCCEEDED;
+            }
+        });
+    }
+
+    /** Adds the CRM client's call counts to the run. */
+    public void countCalls(long apiCalls, long rateLimited) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncRunEntity run = SyncRunEntity.findById(runId);
+            run.apiCalls = apiCalls;
+            run.rateLimited = rateLimited;
+        });
+    }
+
+    /** An object without an id (a rejection) is keyed with an empty id part. */
+    private String key(String externalId) {
+        return Keys.of(connection.tenantId, connection.crm.name(), externalId == null ? "" : externalId);
+    }
+
+    private SyncRunEntityStats stats(String entity) {
+        SyncRunEntityStats.Key key = new SyncRunEntityStats.Key();
+        key.runId = runId;
+        key.entity = entity;
+        SyncRunEntityStats stats = SyncRunEntityStats.findById(key);
+        if (stats == null) {
+            stats = new SyncRunEntityStats();
+            stats.runId = runId;
+            stats.entity = entity;
+            stats.state = SyncRunState.RUNNING;
+            stats.persist();
+        }
+        return stats;
+    }
+
+    private SyncCursorEntity newCursor(String entity) {
+        SyncCursorEntity cursor = new SyncCursorEntity();
+        cursor.connectionId = connection.id;
+        cursor.entity = entity;
+        return cursor;
+    }
+
+    private DeadLetter deadLetter(String topic, Rejected rejected) {
+        return DeadLetter.newBuilder()
+                .setOriginalTopic(topic)
+                // Never on a topic: the object failed before it could be published.
+                .setOriginalPartition(-1)
+                .setOriginalOffset(-1)
+                .setOriginalKey(java.nio.ByteBuffer.wrap(key(rejected.externalId()).getBytes(StandardCharsets.UTF_8)))
+                .setOriginalValue(java.nio.ByteBuffer.wrap(rejected.rawJson().getBytes(StandardCharsets.UTF_8)))
+                .setTenantId(connection.tenantId)
+                .setReasonCode("NOT_NORMALISABLE")
+                .setErrorMessage(rejected.reason())
+                .setStage("connector-service/" + connection.crm.name().toLowerCase() + "-sync")
+                .setFailedAt(Instant.now(clock))
+                .build();
+    }
+}

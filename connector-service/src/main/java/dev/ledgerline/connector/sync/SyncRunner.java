@@ -1,0 +1,80 @@
+package dev.ledgerline.connector.sync;
+
+import dev.ledgerline.connector.connection.ConnectionEntity;
+import dev.ledgerline.connector.connection.ConnectionService;
+import dev.ledgerline.connector.connection.Crm;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Executes a queued run under the connection's lease and records how it ended. */
+@ApplicationScoped
+public class SyncRunner {
+    private static final Logger LOG = Logger.getLogger(SyncRunner.class);
+
+    private final Instance<CrmSync> syncs;
+    private final ConnectionService connections;
+    private final RecordPublisher publisher;
+    private final SyncLeases leases;
+    private final Clock clock;
+    private final String holder = "connector-" + UUID.randomUUID();
+
+    SyncRunner(Instance<CrmSync> syncs, ConnectionService connections, RecordPublisher publisher, SyncLeases leases,
+            Clock clock) {
+        this.syncs = syncs;
+        this.connections = connections;
+        this.publisher = publisher;
+        this.leases = leases;
+        this.clock = clock;
+    }
+
+    public void execute(UUID runId) {
+        SyncRunEntity queued = QuarkusTransaction.requiringNew().call(() -> SyncRunEntity.findById(runId));
+        ConnectionEntity connection = QuarkusTransaction.requiringNew()
+                .call(() -> ConnectionEntity.findById(queued.connectionId));
+        if (!leases.acquire(connection.id, runId, holder, SyncRun.LEASE_TTL)) {
+            end(runId, SyncRunState.SKIPPED, "another run of this connection is in progress");
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                SyncRunEntity run = SyncRunEntity.findById(runId);
+                run.state = SyncRunState.RUNNING;
+                run.startedAt = now();
+            });
+            syncFor(connection.crm).sync(new SyncRun(runId, connection, queued.mode, publisher, leases, clock));
+            end(runId, SyncRunState.SUCCEEDED, null);
+        } catch (CredentialsRejected e) {
+            connections.markNeedsReauth(connection.tenantId, connection.id, e.getMessage());
+            end(runId, SyncRunState.FAILED, "NEEDS_REAUTH: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Sync run %s of connection %s failed", runId, connection.id);
+            end(runId, SyncRunState.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } finally {
+            leases.release(connection.id, runId);
+        }
+    }
+
+    private CrmSync syncFor(Crm crm) {
+        return syncs.stream().filter(sync -> sync.crm() == crm).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no sync for " + crm + " connections yet"));
+    }
+
+    private void end(UUID runId, SyncRunState state, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncRunEntity run = SyncRunEntity.findById(runId);
+            run.state = state;
+            run.endedAt = now();
+            run.error = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+        });
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ledgerline.connector.sync;
+
+import dev.ledgerline.connector.connection.ConnectionEntity;
+import dev.ledgerline.connector.connection.ConnectionService;
+import dev.ledgerline.connector.connection.ConnectionStatus;
+import dev.ledgerline.connector.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.eclipse.microprofile.context.ManagedExecutor;
+
+/** Starts runs (queued, then executed in the background) and reports their progress. */
+@ApplicationScoped
+public class SyncService {
+    private final ConnectionService connections;
+    private final SyncRunner runner;
+    private final ManagedExecutor executor;
+    private final Clock clock;
+
+    SyncService(ConnectionService connections, SyncRunner runner, ManagedExecutor executor, Clock clock) {
+        this.connections = connections;
+        this.runner = runner;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public SyncDtos.Run start(String tenantId, UUID connectionId, SyncMode mode, SyncTrigger trigger) {
+        UUID runId = QuarkusTransaction.requiringNew().call(() -> {
+            ConnectionEntity connection = connections.find(tenantId, connectionId);
+            if (connection.status != ConnectionStatus.ACTIVE) {
+                throw ProblemException.conflict("connection " + connectionId + " is " + connection.status
+                        + (connection.statusReason == null ? "" : " (" + connection.statusReason + ")"));
+            }
+            SyncRunEntity run = new SyncRunEntity();
+            run.id = UUID.randomUUID();
+            run.connectionId = connectionId;
+            run.mode = mode;
+            run.trigger = trigger;
+            run.state = SyncRunState.QUEUED;
+            run.queuedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+            run.persist();
+            return run.id;
+        });
+        executor.execute(() -> runner.execute(runId));
+        return run(tenantId, connectionId, runId);
+    }
+
+    public SyncDtos.Run run(String tenantId, UUID connectionId, UUID runId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            connections.find(tenantId, connectionId);
+            SyncRunEntity run = SyncRunEntity.<SyncRunEntity>find("id = ?1 and connectionId = ?2", runId, connectionId)
+                    .firstResultOptional()
+                    .orElseThrow(() -> ProblemException.notFound("Run " + runId + " of connection " + connectionId));
+            return new SyncDtos.Run(run.id, run.connectionId, run.mode, run.trigger, run.state, run.queuedAt,
+                    run.startedAt, run.endedAt, run.apiCalls, run.rateLimited, run.error,
+                    SyncRunEntityStats.forRun(runId).stream()
+                            .map(s -> new SyncDtos.EntityProgress(s.entity, s.state, s.fetched, s.published,
+                                    s.rejected, s.deleted, s.message))
+                            .toList());
+        });
+    }
+}

@@ -1,0 +1,6 @@
+package dev.ledgerline.connector.sync;
+
+/** What started a run. */
+public enum SyncTrigger {
+    API, SCHEDULE, WEBHOOK
+}
