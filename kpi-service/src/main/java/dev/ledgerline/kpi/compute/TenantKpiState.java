@@ -86,6 +86,16 @@ public final class TenantKpiState {
         return deals.size();
     }
 
+    /**
+     * Applies bucket deltas computed elsewhere: for a store-backed topology that keeps the deal and lead states
+     * in its own stores and uses this object for the day buckets only (its deal and lead maps then stay empty,
+     * so such a caller rebuilds a new state itself instead of calling {@link #updateProfile} with a profile that
+     * {@link TenantProfile#derivesDifferentlyFrom derives differently}).
+     */
+    public void applyChanges(List<BucketChange> changes) {
+        apply(changes);
+    }
+
     private void apply(List<BucketChange> changes) {
         for (var change : changes) {
             var slice = change.key().slice();

@@ -31,7 +31,7 @@ public record TenantProfile(String tenantId, ZoneId zone, String homeCurrency, i
     }
 
     /** Whether bucket contributions derived under {@code other} would differ (zone or home currency). */
-    boolean derivesDifferentlyFrom(TenantProfile other) {
+    public boolean derivesDifferentlyFrom(TenantProfile other) {
         return !zone.equals(other.zone) || !Objects.equals(homeCurrency, other.homeCurrency);
     }
 }

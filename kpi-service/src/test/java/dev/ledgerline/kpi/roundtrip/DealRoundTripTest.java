@@ -1,5 +1,13 @@
 package dev.ledgerline.kpi.roundtrip;
 
+import dev.ledgerline.kpi.compute.DealState;
+import dev.ledgerline.kpi.compute.KpiId;
+import dev.ledgerline.kpi.compute.Slice;
+import dev.ledgerline.kpi.compute.Window;
+import dev.ledgerline.kpi.compute.WireMapping;
+import dev.ledgerline.kpi.topology.KpiBooks;
+import java.time.ZoneOffset;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ledgerline.devstack.DevstackResource;
@@ -53,6 +61,9 @@ class DealRoundTripTest {
     @Inject
     KafkaStreams streams;
 
+    @Inject
+    KpiBooks books;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -70,12 +81,19 @@ class DealRoundTripTest {
                 .filteredOn(received -> received.getExternalId().equals(deal.getExternalId()))
                 .containsExactly(deal));
         Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .untilAsserted(() -> assertThat(latestDeals().get(key)).isEqualTo(deal));
+                .untilAsserted(() -> assertThat(dealStates().get(key).latest())
+                        .isEqualTo(WireMapping.dealVersion(deal)));
+        // The won deal (closed a day ago) counts in the tenant's 7-day won count, as the books say.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(books.read(
+                deal.getTenantId(),
+                state -> state.evaluate(Slice.ALL, Window.P7D, LocalDate.now(ZoneOffset.UTC))
+                        .get(KpiId.DEALS_WON_COUNT).value()))
+                .hasValueSatisfying(won -> assertThat(won).isGreaterThanOrEqualTo(BigDecimal.ONE)));
     }
 
-    private ReadOnlyKeyValueStore<String, Deal> latestDeals() {
+    private ReadOnlyKeyValueStore<String, DealState> dealStates() {
         return streams.store(StoreQueryParameters.fromNameAndType(
-                KpiTopology.DEALS_LATEST_STORE, QueryableStoreTypes.keyValueStore()));
+                KpiTopology.DEAL_STATES_STORE, QueryableStoreTypes.keyValueStore()));
     }
 
     private Map<String, Object> producerConfig() {

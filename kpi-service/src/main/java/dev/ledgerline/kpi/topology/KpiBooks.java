@@ -1,0 +1,122 @@
+package dev.ledgerline.kpi.topology;
+
+import dev.ledgerline.kpi.compute.RejectReason;
+import dev.ledgerline.kpi.compute.TenantKpiState;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * Registry of the in-memory KPI state of this instance's stream tasks: partition → its tenants, and tenant →
+ * its state. Thread-safe: the stream threads register and change books, queries (REST) read them through
+ * {@link #read} under the tenant's read lock. Also holds the processors' counters until they are bound to
+ * Micrometer.
+ */
+public final class KpiBooks {
+    private final ConcurrentMap<String, TenantBook> tenants = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Integer, Set<String>> tenantsByPartition = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> rejected = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> processed = new ConcurrentHashMap<>();
+    private final LongAdder punctuations = new LongAdder();
+    private final LongAdder punctuationNanos = new LongAdder();
+    private final LongAdder emitted = new LongAdder();
+
+    /** Runs {@code query} on the tenant's state under its read lock; empty when no task of this instance has it. */
+    public <T> Optional<T> read(String tenantId, Function<TenantKpiState, T> query) {
+        var book = tenants.get(tenantId);
+        return book == null ? Optional.empty() : Optional.ofNullable(book.read(query));
+    }
+
+    /** The tenants held by this instance's tasks. */
+    public Set<String> tenants() {
+        return Set.copyOf(tenants.keySet());
+    }
+
+    /** The input partitions (= tasks) whose tenants are held here. */
+    public Set<Integer> partitions() {
+        return Set.copyOf(tenantsByPartition.keySet());
+    }
+
+    /** Records rejected by the engine, by {@link RejectReason#metricTag()} (kpi_rejected_records_total{reason}). */
+    public long rejectedCount(RejectReason reason) {
+        return count(rejected, reason.metricTag());
+    }
+
+    public Map<String, Long> rejectedCounts() {
+        return snapshot(rejected);
+    }
+
+    /** Records processed from one input topic. */
+    public long processedCount(String topic) {
+        return count(processed, topic);
+    }
+
+    public Map<String, Long> processedCounts() {
+        return snapshot(processed);
+    }
+
+    /** Emission punctuations run so far, and their total duration in nanoseconds. */
+    public long punctuationCount() {
+        return punctuations.sum();
+    }
+
+    public long punctuationNanos() {
+        return punctuationNanos.sum();
+    }
+
+    /** KpiValues published on kpi.values.v1 so far. */
+    public long emittedCount() {
+        return emitted.sum();
+    }
+
+    void recordPunctuation(long nanos, int values) {
+        punctuations.increment();
+        punctuationNanos.add(nanos);
+        emitted.add(values);
+    }
+
+    void countRejected(RejectReason reason) {
+        rejected.computeIfAbsent(reason.metricTag(), tag -> new LongAdder()).increment();
+    }
+
+    void countProcessed(String topic) {
+        processed.computeIfAbsent(topic, t -> new LongAdder()).increment();
+    }
+
+    void register(int partition, String tenantId, TenantBook book) {
+        tenants.put(tenantId, book);
+        tenantsByPartition.computeIfAbsent(partition, p -> ConcurrentHashMap.newKeySet()).add(tenantId);
+    }
+
+    void unregister(int partition, String tenantId) {
+        tenants.remove(tenantId);
+        var owned = tenantsByPartition.get(partition);
+        if (owned != null) {
+            owned.remove(tenantId);
+        }
+    }
+
+    /** A task is closed (rebalance, shutdown): its tenants are no longer served here. */
+    void unregisterPartition(int partition) {
+        var owned = tenantsByPartition.remove(partition);
+        if (owned != null) {
+            owned.forEach(tenants::remove);
+        }
+    }
+
+    private static long count(Map<String, LongAdder> counters, String key) {
+        var adder = counters.get(key);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
+        var copy = new TreeMap<String, Long>();
+        counters.forEach((key, adder) -> copy.put(key, adder.sum()));
+        return copy;
+    }
+}

@@ -1,0 +1,414 @@
+package dev.ledgerline.kpi.topology;
+
+import dev.ledgerline.kpi.compute.BucketChange;
+import dev.ledgerline.kpi.compute.Contributions;
+import dev.ledgerline.kpi.compute.DealState;
+import dev.ledgerline.kpi.compute.DealUpdates;
+import dev.ledgerline.kpi.compute.LeadUpdates;
+import dev.ledgerline.kpi.compute.LeadVersion;
+import dev.ledgerline.kpi.compute.Outcome;
+import dev.ledgerline.kpi.compute.RejectReason;
+import dev.ledgerline.kpi.compute.StateUpdate;
+import dev.ledgerline.kpi.compute.TenantKpiState;
+import dev.ledgerline.kpi.compute.TenantProfile;
+import dev.ledgerline.kpi.compute.Window;
+import dev.ledgerline.kpi.compute.WireMapping;
+import dev.ledgerline.schemas.AvroSerde;
+import dev.ledgerline.schemas.Keys;
+import dev.ledgerline.schemas.Topics;
+import dev.ledgerline.wire.DeadLetter;
+import dev.ledgerline.wire.DeadLetterHeader;
+import dev.ledgerline.wire.Deal;
+import dev.ledgerline.wire.Lead;
+import dev.ledgerline.wire.TenantSettings;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+
+/**
+ * The KPI processor of one stream task, which owns whole tenants (every input topic is partitioned by
+ * tenant). Per record: one store read and at most one store write of the record's state, then the bucket
+ * deltas of {@link DealUpdates}/{@link LeadUpdates} applied to the tenant's in-memory
+ * {@link TenantKpiState}, and the touched slices marked dirty. A wall-clock punctuation emits the changed
+ * KPI values of the dirty slices for the windows ending today, at most once per key and interval.
+ *
+ * <p>Day buckets are not stored: {@link #init} rebuilds them from the restored per-record stores.
+ */
+final class KpiProcessor implements Processor<String, Object, String, SpecificRecord> {
+    private static final Logger LOG = Logger.getLogger(KpiProcessor.class);
+    static final String STAGE = "kpi-service/" + KpiTopology.KPI_PROCESSOR;
+    static final String INVALID_TENANT_SETTINGS = "INVALID_TENANT_SETTINGS";
+    static final String UNMAPPABLE_RECORD = "UNMAPPABLE_RECORD";
+    static final String MISSING_KEY = "MISSING_KEY";
+
+    private final KpiBooks books;
+    private final Duration emitInterval;
+    private final Map<String, TenantBook> tenants = new HashMap<>();
+
+    private ProcessorContext<String, SpecificRecord> context;
+    private int partition;
+    private KeyValueStore<String, DealState> deals;
+    private KeyValueStore<String, LeadVersion> leads;
+    private KeyValueStore<String, TenantProfile> profiles;
+
+    KpiProcessor(KpiBooks books, Duration emitInterval) {
+        this.books = books;
+        this.emitInterval = emitInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        partition = context.taskId().partition();
+        deals = context.getStateStore(KpiTopology.DEAL_STATES_STORE);
+        leads = context.getStateStore(KpiTopology.LEAD_STATES_STORE);
+        profiles = context.getStateStore(KpiTopology.TENANT_PROFILES_STORE);
+        var started = System.nanoTime();
+        rebuild(profiles, deals, leads).forEach((tenantId, state) -> {
+            var book = new TenantBook(state);
+            // Values may not have been emitted before a crash: publish every slice once (the topic is compacted).
+            book.dirty.addAll(state.slices());
+            tenants.put(tenantId, book);
+            books.register(partition, tenantId, book);
+        });
+        LOG.infof("KPI task %s rebuilt %d tenants from its stores in %d ms", context.taskId(), tenants.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emit);
+    }
+
+    /**
+     * The in-memory state of every tenant with stored profile, deal or lead states: one pass over the stores,
+     * applying {@link Contributions#ofDeal}/{@link Contributions#ofLead} of each state. What {@link #init}
+     * does after a restart or rebalance.
+     */
+    static Map<String, TenantKpiState> rebuild(
+            KeyValueStore<String, TenantProfile> profiles,
+            KeyValueStore<String, DealState> deals,
+            KeyValueStore<String, LeadVersion> leads) {
+        var states = new HashMap<String, TenantKpiState>();
+        try (var all = profiles.all()) {
+            all.forEachRemaining(entry -> states.put(entry.key, new TenantKpiState(entry.value)));
+        }
+        try (var all = deals.all()) {
+            all.forEachRemaining(entry -> {
+                var state = states.computeIfAbsent(Keys.tenantOf(entry.key), KpiProcessor::defaultState);
+                state.applyChanges(Contributions.ofDeal(state.profile(), entry.value));
+            });
+        }
+        try (var all = leads.all()) {
+            all.forEachRemaining(entry -> {
+                var state = states.computeIfAbsent(Keys.tenantOf(entry.key), KpiProcessor::defaultState);
+                state.applyChanges(Contributions.ofLead(state.profile(), entry.value));
+            });
+        }
+        return states;
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        var topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
+        if (topic == null) {
+            return;
+        }
+        books.countProcessed(topic);
+        if (record.key() == null) {
+            deadLetter(record, topic, MISSING_KEY, "A record on " + topic + " needs a key starting with the tenant id",
+                    null);
+            return;
+        }
+        switch (topic) {
+            case Topics.DEALS -> onDeal(record, topic);
+            case Topics.LEADS -> onLead(record, topic);
+            case Topics.TENANTS -> onTenantSettings(record, topic);
+            default -> LOG.warnf("Ignoring a record from unexpected topic %s", topic);
+        }
+    }
+
+    private void onDeal(Record<String, Object> record, String topic) {
+        var key = record.key();
+        var book = book(Keys.tenantOf(key));
+        var profile = book.ownerView().profile();
+        var deal = (Deal) record.value();
+        StateUpdate<DealState> update;
+        var current = deals.get(key);
+        try {
+            update = deal == null
+                    ? DealUpdates.tombstone(profile, current)
+                    : DealUpdates.apply(profile, current, WireMapping.dealVersion(deal));
+        } catch (RuntimeException e) {
+            deadLetter(record, topic, UNMAPPABLE_RECORD, e.getMessage(), e);
+            return;
+        }
+        if (rejected(update, record, topic)) {
+            return;
+        }
+        if (!Objects.equals(update.state(), current)) {
+            store(deals, key, update.state());
+        }
+        applyChanges(book, update.changes());
+    }
+
+    private void onLead(Record<String, Object> record, String topic) {
+        var key = record.key();
+        var book = book(Keys.tenantOf(key));
+        var profile = book.ownerView().profile();
+        var lead = (Lead) record.value();
+        StateUpdate<LeadVersion> update;
+        var current = leads.get(key);
+        try {
+            update = lead == null
+                    ? LeadUpdates.tombstone(profile, current)
+                    : LeadUpdates.apply(profile, current, WireMapping.leadVersion(lead));
+        } catch (RuntimeException e) {
+            deadLetter(record, topic, UNMAPPABLE_RECORD, e.getMessage(), e);
+            return;
+        }
+        if (rejected(update, record, topic)) {
+            return;
+        }
+        if (!Objects.equals(update.state(), current)) {
+            store(leads, key, update.state());
+        }
+        applyChanges(book, update.changes());
+    }
+
+    private void onTenantSettings(Record<String, Object> record, String topic) {
+        var tenantId = record.key();
+        var settings = (TenantSettings) record.value();
+        if (settings == null) {
+            dropTenant(tenantId);
+            return;
+        }
+        TenantProfile next;
+        try {
+            next = WireMapping.tenantProfile(settings);
+        } catch (RuntimeException e) {
+            deadLetter(record, topic, INVALID_TENANT_SETTINGS, e.getMessage(), e);
+            return;
+        }
+        if (!next.tenantId().equals(tenantId)) {
+            next = new TenantProfile(tenantId, next.zone(), next.homeCurrency(), next.fiscalYearStartMonth());
+        }
+        profiles.put(tenantId, next);
+        var book = tenants.get(tenantId);
+        if (book == null) {
+            book = new TenantBook(new TenantKpiState(next));
+            tenants.put(tenantId, book);
+            books.register(partition, tenantId, book);
+            return;
+        }
+        var previous = book.ownerView();
+        book.dirty.addAll(previous.slices());
+        if (next.derivesDifferentlyFrom(previous.profile())) {
+            // Days or amounts change: rebuild the tenant's buckets from its stored states (one prefix scan each).
+            book.replace(rebuildTenant(next));
+        } else {
+            var profile = next;
+            book.write(state -> state.updateProfile(profile));
+        }
+        book.dirty.addAll(book.ownerView().slices());
+    }
+
+    private TenantKpiState rebuildTenant(TenantProfile profile) {
+        var state = new TenantKpiState(profile);
+        var prefix = tenantPrefix(profile.tenantId());
+        try (var range = deals.prefixScan(prefix, new StringSerializer())) {
+            range.forEachRemaining(entry -> state.applyChanges(Contributions.ofDeal(profile, entry.value)));
+        }
+        try (var range = leads.prefixScan(prefix, new StringSerializer())) {
+            range.forEachRemaining(entry -> state.applyChanges(Contributions.ofLead(profile, entry.value)));
+        }
+        return state;
+    }
+
+    /** A settings tombstone: the tenant and all its state are gone, and its published values are deleted. */
+    private void dropTenant(String tenantId) {
+        profiles.delete(tenantId);
+        var prefix = tenantPrefix(tenantId);
+        deleteAll(deals, prefix);
+        deleteAll(leads, prefix);
+        var book = tenants.remove(tenantId);
+        if (book != null) {
+            books.unregister(partition, tenantId);
+            var timestamp = context.currentSystemTimeMs();
+            for (var key : book.lastEmitted.keySet()) {
+                context.forward(new Record<String, SpecificRecord>(key, null, timestamp), KpiTopology.KPI_SINK);
+            }
+        }
+    }
+
+    private static <V> void deleteAll(KeyValueStore<String, V> store, String prefix) {
+        var keys = new ArrayList<String>();
+        try (var range = store.prefixScan(prefix, new StringSerializer())) {
+            range.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(store::delete);
+    }
+
+    private static String tenantPrefix(String tenantId) {
+        return Keys.of(tenantId, "");
+    }
+
+    private boolean rejected(StateUpdate<?> update, Record<String, Object> record, String topic) {
+        if (update.outcome().outcome() != Outcome.REJECTED) {
+            return false;
+        }
+        RejectReason reason = update.outcome().reason();
+        books.countRejected(reason);
+        deadLetter(record, topic, reason.name(), "Rejected by the KPI engine: " + reason.metricTag(), null);
+        return true;
+    }
+
+    private void applyChanges(TenantBook book, List<BucketChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        book.write(state -> state.applyChanges(changes));
+        for (var change : changes) {
+            book.dirty.add(change.key().slice());
+        }
+    }
+
+    private static <V> void store(KeyValueStore<String, V> store, String key, V value) {
+        if (value == null) {
+            store.delete(key);
+        } else {
+            store.put(key, value);
+        }
+    }
+
+    private TenantBook book(String tenantId) {
+        var book = tenants.get(tenantId);
+        if (book == null) {
+            var profile = profiles.get(tenantId);
+            book = new TenantBook(new TenantKpiState(profile == null ? TenantProfile.defaults(tenantId) : profile));
+            tenants.put(tenantId, book);
+            books.register(partition, tenantId, book);
+        }
+        return book;
+    }
+
+    private static TenantKpiState defaultState(String tenantId) {
+        return new TenantKpiState(TenantProfile.defaults(tenantId));
+    }
+
+    // --- emission
+
+    /**
+     * Emits, for each dirty slice, every KPI of every window ending today in the tenant's zone, each key only
+     * when its value differs from the one emitted last. A day rollover in the tenant's zone makes every slice
+     * dirty, so the rolling windows are published for the new day.
+     */
+    void emit(long timestamp) {
+        var started = System.nanoTime();
+        var count = 0;
+        var computedAt = Instant.ofEpochMilli(timestamp);
+        for (var entry : tenants.entrySet()) {
+            var tenantId = entry.getKey();
+            var book = entry.getValue();
+            var state = book.ownerView();
+            var profile = state.profile();
+            var today = LocalDate.ofInstant(computedAt, profile.zone());
+            if (book.lastEmissionDay != null && !today.equals(book.lastEmissionDay)) {
+                book.dirty.addAll(state.slices());
+                // Every key of the new day differs from yesterday's (new period or new asOf): forget the old
+                // ones, so that the memory of emitted values does not grow by a day of rolling keys every day.
+                book.lastEmitted.clear();
+            }
+            book.lastEmissionDay = today;
+            if (book.dirty.isEmpty()) {
+                continue;
+            }
+            var fiscalStart = profile.fiscalYearStartMonth();
+            for (var slice : book.dirty) {
+                for (var window : Window.values()) {
+                    var results = state.evaluate(slice, window, today);
+                    var period = window.periodLabel(today, fiscalStart);
+                    for (var result : results.values()) {
+                        var key = KpiValueMapper.key(tenantId, result, slice, window, period);
+                        var value = KpiValueMapper.toWire(
+                                tenantId, slice, window, today, fiscalStart, result, computedAt);
+                        if (KpiValueMapper.sameContent(value, book.lastEmitted.get(key))) {
+                            continue;
+                        }
+                        book.lastEmitted.put(key, value);
+                        context.forward(new Record<String, SpecificRecord>(key, value, timestamp),
+                                KpiTopology.KPI_SINK);
+                        count++;
+                    }
+                }
+            }
+            book.dirty.clear();
+        }
+        books.recordPunctuation(System.nanoTime() - started, count);
+    }
+
+    // --- dead letters
+
+    private void deadLetter(
+            Record<String, Object> record, String topic, String reasonCode, String message, Exception error) {
+        var metadata = context.recordMetadata();
+        var headers = new ArrayList<DeadLetterHeader>();
+        record.headers().forEach(header -> headers.add(new DeadLetterHeader(
+                header.key(), header.value() == null ? null : ByteBuffer.wrap(header.value()))));
+        var key = record.key();
+        var deadLetter = DeadLetter.newBuilder()
+                .setOriginalTopic(topic)
+                .setOriginalPartition(metadata.map(RecordMetadata::partition).orElse(-1))
+                .setOriginalOffset(metadata.map(RecordMetadata::offset).orElse(-1L))
+                .setOriginalTimestamp(Instant.ofEpochMilli(record.timestamp()))
+                .setOriginalKey(key == null ? null : ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))
+                .setOriginalValue(reserialize(topic, record.value()))
+                .setHeaders(headers)
+                .setTenantId(key == null ? null : Keys.tenantOf(key))
+                .setReasonCode(reasonCode)
+                .setErrorMessage(message == null ? reasonCode : message)
+                .setExceptionClass(error == null ? null : error.getClass().getName())
+                .setStage(STAGE)
+                .setFingerprint(null)
+                .setFailedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                .build();
+        context.forward(new Record<String, SpecificRecord>(key, deadLetter, record.timestamp()),
+                KpiTopology.dlqSink(topic));
+    }
+
+    private static final Map<Class<?>, AvroSerde<?>> SERDES = Map.of(
+            Deal.class, AvroSerde.of(Deal.class),
+            Lead.class, AvroSerde.of(Lead.class),
+            TenantSettings.class, AvroSerde.of(TenantSettings.class));
+
+    /** The decoded value encoded again with AvroSerde: the bytes as read, up to the writer schema version. */
+    @SuppressWarnings("unchecked")
+    private static ByteBuffer reserialize(String topic, Object value) {
+        if (value == null) {
+            return null;
+        }
+        var serde = (AvroSerde<SpecificRecord>) SERDES.get(value.getClass());
+        if (serde == null) {
+            return null;
+        }
+        return ByteBuffer.wrap(serde.serializer().serialize(topic, (SpecificRecord) value));
+    }
+
+    @Override
+    public void close() {
+        books.unregisterPartition(partition);
+        tenants.clear();
+    }
+}

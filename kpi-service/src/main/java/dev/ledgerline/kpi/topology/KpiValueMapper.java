@@ -1,0 +1,76 @@
+package dev.ledgerline.kpi.topology;
+
+import dev.ledgerline.kpi.compute.KpiResult;
+import dev.ledgerline.kpi.compute.Slice;
+import dev.ledgerline.kpi.compute.Window;
+import dev.ledgerline.schemas.Keys;
+import dev.ledgerline.wire.KpiDimension;
+import dev.ledgerline.wire.KpiUnit;
+import dev.ledgerline.wire.KpiValue;
+import dev.ledgerline.wire.KpiWindow;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** Maps an engine {@link KpiResult} to the wire {@link KpiValue} of {@code kpi.values.v1} and its key. */
+public final class KpiValueMapper {
+    /** Decimal places of value and numerator on the wire (the schema's decimal scale). */
+    public static final int WIRE_SCALE = 10;
+
+    private KpiValueMapper() {
+    }
+
+    /** tenant|kpi|dimension|dimensionValue|window|period, parts escaped by {@link Keys#of}. */
+    public static String key(String tenantId, KpiResult result, Slice slice, Window window, String period) {
+        return Keys.of(tenantId, result.kpi().name(), slice.dimension().name(), slice.value(), window.name(), period);
+    }
+
+    /**
+     * @param asOf the day as of whose end the value is computed, the window's last day
+     * @param fiscalYearStartMonth cuts QUARTER and YEAR
+     */
+    public static KpiValue toWire(
+            String tenantId, Slice slice, Window window, LocalDate asOf, int fiscalYearStartMonth, KpiResult result,
+            Instant computedAt) {
+        var range = window.range(asOf, fiscalYearStartMonth);
+        return KpiValue.newBuilder()
+                .setTenantId(tenantId)
+                .setKpi(result.kpi().name())
+                .setDimension(KpiDimension.valueOf(slice.dimension().name()))
+                .setDimensionValue(slice.value())
+                .setWindow(KpiWindow.valueOf(window.name()))
+                .setPeriod(window.periodLabel(asOf, fiscalYearStartMonth))
+                .setPeriodStart(range.first())
+                .setPeriodEnd(range.last())
+                .setAsOf(asOf)
+                .setValue(wireDecimal(result.value()))
+                .setNumerator(wireDecimal(result.numerator()))
+                .setDenominator(result.denominator())
+                .setUnit(KpiUnit.valueOf(result.unit().name()))
+                .setCurrency(result.currency())
+                .setUnconvertedDealCount(result.unconvertedDealCount())
+                .setComputedAt(computedAt)
+                .build();
+    }
+
+    /** Whether two values say the same, computedAt aside ({@code previous} may be null). */
+    static boolean sameContent(KpiValue next, KpiValue previous) {
+        return previous != null
+                && Objects.equals(next.getValue(), previous.getValue())
+                && Objects.equals(next.getNumerator(), previous.getNumerator())
+                && Objects.equals(next.getDenominator(), previous.getDenominator())
+                && Objects.equals(next.getCurrency(), previous.getCurrency())
+                && next.getUnconvertedDealCount() == previous.getUnconvertedDealCount()
+                && Objects.equals(next.getPeriodStart(), previous.getPeriodStart())
+                && Objects.equals(next.getPeriodEnd(), previous.getPeriodEnd())
+                && Objects.equals(next.getAsOf(), previous.getAsOf())
+                && Objects.equals(next.getPeriod(), previous.getPeriod());
+    }
+
+    /** Rounded half-even to {@link #WIRE_SCALE} places; null stays null. */
+    static BigDecimal wireDecimal(BigDecimal value) {
+        return value == null ? null : value.setScale(WIRE_SCALE, RoundingMode.HALF_EVEN);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ledgerline.kpi.topology;
+
+import dev.ledgerline.kpi.compute.Slice;
+import dev.ledgerline.kpi.compute.TenantKpiState;
+import dev.ledgerline.wire.KpiValue;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The in-memory KPI state of one tenant in one stream task. The stream thread is the only writer and takes
+ * the write lock for every change; other threads (queries) read under the read lock. What is only used by
+ * the stream thread (dirty slices, last emitted values, last emission day) needs no lock.
+ */
+final class TenantBook {
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private TenantKpiState state;
+
+    /** Slices whose KPIs may have changed since the last emission; stream thread only. */
+    final Set<Slice> dirty = new HashSet<>();
+    /** KpiValue key → last emitted value, for change detection; stream thread only. */
+    final Map<String, KpiValue> lastEmitted = new HashMap<>();
+    /** Today in the tenant's zone at the last punctuation, to detect a day rollover; stream thread only. */
+    LocalDate lastEmissionDay;
+
+    TenantBook(TenantKpiState state) {
+        this.state = state;
+    }
+
+    /** The state for the stream thread, which is the only writer: reads need no lock there. */
+    TenantKpiState ownerView() {
+        return state;
+    }
+
+    void write(Consumer<TenantKpiState> change) {
+        lock.writeLock().lock();
+        try {
+            change.accept(state);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    void replace(TenantKpiState next) {
+        lock.writeLock().lock();
+        try {
+            state = next;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    <T> T read(Function<TenantKpiState, T> query) {
+        lock.readLock().lock();
+        try {
+            return query.apply(state);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

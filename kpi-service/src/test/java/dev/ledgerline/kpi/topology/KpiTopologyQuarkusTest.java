@@ -1,0 +1,146 @@
+package dev.ledgerline.kpi.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ledgerline.devstack.DevstackResource;
+import dev.ledgerline.schemas.AvroDecodingException;
+import dev.ledgerline.schemas.AvroSerde;
+import dev.ledgerline.schemas.Keys;
+import dev.ledgerline.schemas.TenantPartitioner;
+import dev.ledgerline.schemas.Topics;
+import dev.ledgerline.wire.DeadLetter;
+import dev.ledgerline.wire.Deal;
+import dev.ledgerline.wire.KpiValue;
+import dev.ledgerline.wire.StageCategory;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The topology under Quarkus on the embedded broker: a deal produced with AvroSerde shows up as KpiValues on
+ * kpi.values.v1, and an undecodable record goes to crm.leads.v1.dlq through the configured handler while
+ * the topology keeps running.
+ */
+@QuarkusTest
+@QuarkusTestResource(DevstackResource.class)
+class KpiTopologyQuarkusTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void anUndecodableRecordIsDeadLetteredAndALaterDealIsPublished() throws Exception {
+        // A tenant of its own, without settings: UTC, home currency unknown.
+        var tenant = "quarkus-" + UUID.randomUUID().toString().substring(0, 8);
+        // On crm.leads.v1, not crm.deals.v1: other tests of this JVM share the broker and read crm.deals.v1
+        // with a plain channel that must not meet undecodable records.
+        var garbageKey = Keys.of(tenant, "HUBSPOT", "garbage");
+        try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.LEADS, garbageKey,
+                    "definitely not avro".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var deal = TopologyFixtures.deal("won-1", "owner-1", now.minus(Duration.ofDays(3)), now, StageCategory.WON,
+                now, "10").setTenantId(tenant).build();
+        try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+                AvroSerde.of(Deal.class).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.DEALS, Keys.of(tenant, "HUBSPOT", "won-1"), deal)).get();
+        }
+
+        var deadLetters = new ArrayList<DeadLetter>();
+        var dlq = Topics.dlq(Topics.LEADS);
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(dlq));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (garbageKey.equals(record.key())) {
+                        deadLetters.add(AvroSerde.of(DeadLetter.class).deserializer().deserialize(dlq, record.value()));
+                    }
+                }
+                return !deadLetters.isEmpty();
+            });
+        }
+        assertThat(deadLetters.get(0).getReasonCode()).isEqualTo(AvroDecodingException.Reason.BAD_MARKER.name());
+        assertThat(deadLetters.get(0).getOriginalTopic()).isEqualTo(Topics.LEADS);
+
+        // The day in UTC may have turned between producing and reading: accept either day's key.
+        var wonKeys = List.of(LocalDate.now(ZoneOffset.UTC), LocalDate.now(ZoneOffset.UTC).plusDays(1)).stream()
+                .map(day -> Keys.of(tenant, "DEALS_WON_COUNT", "ALL", "*", "P7D", day.toString()))
+                .toList();
+        var values = new ArrayList<KpiValue>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.KPI_VALUES));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (wonKeys.contains(record.key()) && record.value() != null) {
+                        values.add(AvroSerde.of(KpiValue.class).deserializer()
+                                .deserialize(Topics.KPI_VALUES, record.value()));
+                    }
+                }
+                return !values.isEmpty();
+            });
+        }
+        assertThat(values.get(values.size() - 1).getValue()).isEqualByComparingTo("1");
+        assertThat(values.get(values.size() - 1).getTenantId()).isEqualTo(tenant);
+    }
+
+    @Test
+    void aRejectedDealIsCountedOnTheMetricsEndpoint() throws Exception {
+        var tenant = "quarkus-" + UUID.randomUUID().toString().substring(0, 8);
+        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var negative = TopologyFixtures.deal("neg-1", "owner-1", now.minus(Duration.ofDays(3)), now,
+                StageCategory.OPEN, null, "-1").setTenantId(tenant).build();
+        try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+                AvroSerde.of(Deal.class).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.DEALS, Keys.of(tenant, "HUBSPOT", "neg-1"), negative)).get();
+        }
+        var line = Pattern.compile(
+                "kpi_rejected_records_total\\{[^}]*reason=\"negative_amount\"[^}]*} ([0-9.E]+)");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+            var matcher = line.matcher(metrics);
+            assertThat(matcher.find()).as("rejected counter on /q/metrics").isTrue();
+            assertThat(Double.parseDouble(matcher.group(1))).isGreaterThanOrEqualTo(1.0);
+            assertThat(metrics).contains("kpi_records_processed_total");
+        });
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "kpi-topology-quarkus-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private Map<String, Object> producerConfig() {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName(),
+                ProducerConfig.ACKS_CONFIG, "all");
+    }
+}
