@@ -61,27 +61,115 @@ public class HubSpotSync implements CrmSync {
         return Crm.HUBSPOT;
     }
 
+    private HubSpotClient client(ConnectionEntity connection) {
+        return new HubSpotClient(URI.create(connection.apiBaseUrl),
+                new StoredAccessTokens(connection, cipher, tokenClient), http,
+                new HubSpotRateLimiter(SyncClock.SYSTEM), RetryPolicy.defaults(), SyncClock.SYSTEM);
+    }
+
+    /** Objects a webhook named: {@code changed} are read by id (batch read), {@code deleted} become DELETE records. */
+    public record Changes(HubSpotObjectType type, Set<String> changed, Map<String, Instant> deleted) {
+    }
+
+    /**
+     * Publishes the current state of the objects a webhook named, through the run (counts, dead letters) but without
+     * moving a cursor: the scheduled incremental runs stay the source of completeness, webhooks only make changes
+     * arrive sooner. Ids that HubSpot no longer knows are left out of the batch read (deleted meanwhile; the
+     * deletion event or the next run's archived read publishes the DELETE).
+     */
+    public void applyChanges(SyncRun run, List<Changes> changes) {
+        HubSpotClient client = client(run.connection());
+        try {
+            HubSpotNormalizer normalizer = new HubSpotNormalizer(settings(run, client), SyncClock.SYSTEM);
+            for (Changes change : changes) {
+                String topic = topicOf(change.type());
+                if (topic == null || (change.type() == HubSpotObjectType.PRODUCTS && !run.connection().syncProducts)) {
+                    continue;
+                }
+                String entity = change.type().apiName();
+                PageNormalizer pages = normalizerOf(change.type(), normalizer);
+                long calls = client.counters().calls();
+                long rateLimited = client.counters().rateLimited();
+                try {
+                    if (!change.changed().isEmpty()) {
+                        List<String> properties = new ArrayList<>(HubSpotProperties.of(change.type()));
+                        if (!properties.contains(change.type().lastModifiedProperty())) {
+                            properties.add(change.type().lastModifiedProperty());
+                        }
+                        // Batch read, like search, returns no associations: they are read for deals (true).
+                        List<JsonNode> read = client.batchRead(change.type(), change.changed(), properties);
+                        if (!read.isEmpty()) {
+                            run.publish(page(entity, topic, pages.normalize(read, client, true), 0, null));
+                        }
+                    }
+                    if (!change.deleted().isEmpty()) {
+                        List<JsonNode> archived = new ArrayList<>();
+                        change.deleted().forEach((id, at) -> {
+                            ObjectNode object = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                            object.put("id", id).put("archived", true).put("archivedAt", at.toString());
+                            object.putObject("properties");
+                            archived.add(object);
+                        });
+                        NormalizedBatch<? extends SpecificRecord> batch = pages.normalize(archived, client, false);
+                        run.publish(page(entity, topic, batch, batch.records().size(), null));
+                    }
+                    run.finish(entity);
+                } catch (MissingScope e) {
+                    run.skip(entity, "missing HubSpot scopes " + e.requiredScopes() + ": " + e.getMessage());
+                } finally {
+                    run.countEntityCalls(entity, client.counters().calls() - calls,
+                            client.counters().rateLimited() - rateLimited);
+                }
+            }
+        } catch (ReauthorizationRequired e) {
+            throw new CredentialsRejected(e.getMessage(), e);
+        } finally {
+            run.countCalls(client.counters().calls(), client.counters().rateLimited());
+        }
+    }
+
+    private static String topicOf(HubSpotObjectType type) {
+        return switch (type) {
+            case CONTACTS -> Topics.CONTACTS;
+            case COMPANIES -> Topics.ACCOUNTS;
+            case DEALS -> Topics.DEALS;
+            case PRODUCTS -> Topics.PRODUCTS;
+            case LEADS -> Topics.LEADS;
+            default -> null;
+        };
+    }
+
+    private static PageNormalizer normalizerOf(HubSpotObjectType type, HubSpotNormalizer normalizer) {
+        return switch (type) {
+            case CONTACTS -> (page, c, searched) -> normalizer.contacts(page);
+            case COMPANIES -> (page, c, searched) -> normalizer.accounts(page);
+            case DEALS -> (page, c, searched) -> normalizer.deals(withAssociations(c, page, searched),
+                    lineItemsOf(c, page));
+            case PRODUCTS -> (page, c, searched) -> normalizer.products(page);
+            case LEADS -> (page, c, searched) -> normalizer.leads(page);
+            default -> throw new IllegalArgumentException("no normaliser for " + type);
+        };
+    }
+
     @Override
     public void sync(SyncRun run) {
         ConnectionEntity connection = run.connection();
-        HubSpotClient client = new HubSpotClient(URI.create(connection.apiBaseUrl),
-                new StoredAccessTokens(connection, cipher, tokenClient), http,
-                new HubSpotRateLimiter(SyncClock.SYSTEM), RetryPolicy.defaults(), SyncClock.SYSTEM);
+        HubSpotClient client = client(connection);
         try {
             HubSpotNormalizer normalizer = new HubSpotNormalizer(settings(run, client), SyncClock.SYSTEM);
             owners(run, client, normalizer);
             objects(run, client, HubSpotObjectType.CONTACTS, Topics.CONTACTS, List.of(),
-                    (page, c) -> normalizer.contacts(page));
+                    (page, c, searched) -> normalizer.contacts(page));
             objects(run, client, HubSpotObjectType.COMPANIES, Topics.ACCOUNTS, List.of(),
-                    (page, c) -> normalizer.accounts(page));
+                    (page, c, searched) -> normalizer.accounts(page));
             objects(run, client, HubSpotObjectType.DEALS, Topics.DEALS,
                     HubSpotProperties.DEAL_ASSOCIATIONS.stream().map(HubSpotObjectType::apiName).toList(),
-                    (page, c) -> normalizer.deals(withAssociations(c, page), lineItemsOf(c, page)));
+                    (page, c, searched) -> normalizer.deals(withAssociations(c, page, searched), lineItemsOf(c, page)));
             if (connection.syncProducts) {
                 objects(run, client, HubSpotObjectType.PRODUCTS, Topics.PRODUCTS, List.of(),
-                        (page, c) -> normalizer.products(page));
+                        (page, c, searched) -> normalizer.products(page));
             }
-            objects(run, client, HubSpotObjectType.LEADS, Topics.LEADS, List.of(), (page, c) -> normalizer.leads(page));
+            objects(run, client, HubSpotObjectType.LEADS, Topics.LEADS, List.of(), (page, c, searched) -> normalizer.leads(page));
         } catch (ReauthorizationRequired e) {
             throw new CredentialsRejected(e.getMessage(), e);
         } finally {
@@ -141,6 +229,8 @@ public class HubSpotSync implements CrmSync {
     }
 
     private void owners(SyncRun run, HubSpotClient client, HubSpotNormalizer normalizer) {
+        long calls = client.counters().calls();
+        long rateLimited = client.counters().rateLimited();
         for (boolean archived : new boolean[] {false, true}) {
             Iterator<ObjectPage> pages = client.owners(archived);
             while (pages.hasNext()) {
@@ -149,17 +239,21 @@ public class HubSpotSync implements CrmSync {
             }
         }
         run.finish("owners");
+        run.countEntityCalls("owners", client.counters().calls() - calls,
+                client.counters().rateLimited() - rateLimited);
     }
 
     /** How a page of one object type becomes canonical records, given the client for follow-up reads. */
     private interface PageNormalizer {
-        NormalizedBatch<? extends SpecificRecord> normalize(List<JsonNode> page, HubSpotClient client);
+        NormalizedBatch<? extends SpecificRecord> normalize(List<JsonNode> page, HubSpotClient client, boolean searched);
     }
 
     private void objects(SyncRun run, HubSpotClient client, HubSpotObjectType type, String topic,
             List<String> associations, PageNormalizer normalizer) {
         String entity = type.apiName();
         List<String> properties = HubSpotProperties.of(type);
+        long calls = client.counters().calls();
+        long rateLimited = client.counters().rateLimited();
         try {
             var cursor = run.cursor(entity);
             if (cursor.isPresent()) {
@@ -167,7 +261,7 @@ public class HubSpotSync implements CrmSync {
                         LOOKBACK, properties));
                 while (pages.hasNext()) {
                     List<JsonNode> results = pages.next().results();
-                    run.publish(page(entity, topic, normalizer.normalize(results, client), 0, newest(type, results)));
+                    run.publish(page(entity, topic, normalizer.normalize(results, client, true), 0, newest(type, results)));
                 }
             } else {
                 // The list endpoint is not ordered by modification: the cursor moves only once all is published.
@@ -175,7 +269,7 @@ public class HubSpotSync implements CrmSync {
                 Iterator<ObjectPage> pages = client.list(new ListQuery(type, properties, associations, false, null));
                 while (pages.hasNext()) {
                     List<JsonNode> results = pages.next().results();
-                    run.publish(page(entity, topic, normalizer.normalize(results, client), 0, null));
+                    run.publish(page(entity, topic, normalizer.normalize(results, client, false), 0, null));
                     newest = later(newest, newest(type, results));
                 }
                 if (newest != null) {
@@ -186,6 +280,9 @@ public class HubSpotSync implements CrmSync {
             run.finish(entity);
         } catch (MissingScope e) {
             run.skip(entity, "missing HubSpot scopes " + e.requiredScopes() + ": " + e.getMessage());
+        } finally {
+            run.countEntityCalls(entity, client.counters().calls() - calls,
+                    client.counters().rateLimited() - rateLimited);
         }
     }
 
@@ -208,7 +305,7 @@ public class HubSpotSync implements CrmSync {
                             || new SearchPosition(archivedAt(object), object.path("id").asText()).compareTo(after) > 0)
                     .toList();
             if (!archived.isEmpty()) {
-                NormalizedBatch<? extends SpecificRecord> batch = normalizer.normalize(archived, client);
+                NormalizedBatch<? extends SpecificRecord> batch = normalizer.normalize(archived, client, false);
                 run.publish(page(entity, topic, batch, batch.records().size(), null));
             }
             for (JsonNode object : archived) {
@@ -258,9 +355,12 @@ public class HubSpotSync implements CrmSync {
                 ? b : a;
     }
 
-    /** Search results carry no associations: read them and put them where list results have them. */
-    private static List<JsonNode> withAssociations(HubSpotClient client, List<JsonNode> deals) {
-        if (deals.isEmpty() || deals.get(0).has("associations")) {
+    /**
+     * Search results carry no associations: read them and put them where list results have them. List results
+     * already have them (and simply lack the key for a deal without any), so they are left as they are.
+     */
+    private static List<JsonNode> withAssociations(HubSpotClient client, List<JsonNode> deals, boolean searched) {
+        if (!searched || deals.isEmpty()) {
             return deals;
         }
         List<String> ids = deals.stream().map(d -> d.path("id").asText()).toList();

@@ -26,15 +26,23 @@ public final class SyncRun {
     private final SyncMode mode;
     private final RecordPublisher publisher;
     private final SyncLeases leases;
+    private final SyncMetrics metrics;
+    private final boolean leased;
     private final Clock clock;
 
+    /**
+     * @param leased whether the run holds the connection's lease (and must keep it to go on); a webhook run does not
+     *               take the lease, as it never moves a cursor
+     */
     SyncRun(UUID runId, ConnectionEntity connection, SyncMode mode, RecordPublisher publisher, SyncLeases leases,
-            Clock clock) {
+            SyncMetrics metrics, boolean leased, Clock clock) {
         this.runId = runId;
         this.connection = connection;
         this.mode = mode;
         this.publisher = publisher;
         this.leases = leases;
+        this.metrics = metrics;
+        this.leased = leased;
         this.clock = clock;
     }
 
@@ -86,6 +94,9 @@ public final class SyncRun {
             batch.send(Topics.dlq(page.topic()), key(rejected.externalId()), deadLetter(page.topic(), rejected));
         }
         batch.await();
+        if (page.cursor() != null && !page.entity().contains("#")) {
+            metrics.modificationSeen(connection.id, page.entity(), page.cursor().modifiedAt());
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             if (!page.records().isEmpty() || !page.rejected().isEmpty()) {
                 SyncRunEntityStats stats = stats(page.entity());
@@ -95,6 +106,9 @@ public final class SyncRun {
                 stats.deleted += page.deleted();
             }
             if (page.cursor() != null) {
+                if (!leased) {
+                    throw new IllegalStateException("a run without the connection's lease may not move a cursor");
+                }
                 SyncCursorEntity cursor = SyncCursorEntity.<SyncCursorEntity>find(
                         "connectionId = ?1 and entity = ?2", connection.id, page.entity()).firstResultOptional()
                         .orElseGet(() -> newCursor(page.entity()));
@@ -106,7 +120,11 @@ public final class SyncRun {
                 cursor.persist();
             }
         });
-        if (!leases.renew(connection.id, runId, LEASE_TTL)) {
+        if (!page.records().isEmpty() || !page.rejected().isEmpty()) {
+            metrics.records(connection.id, page.entity(), page.records().size() + page.rejected().size(),
+                    page.records().size(), page.rejected().size());
+        }
+        if (leased && !leases.renew(connection.id, runId, LEASE_TTL)) {
             throw new IllegalStateException("the run lost its lease on the connection; another run took over");
         }
     }
@@ -137,6 +155,11 @@ public final class SyncRun {
             run.apiCalls = apiCalls;
             run.rateLimited = rateLimited;
         });
+    }
+
+    /** The CRM calls one entity took (including its 429 answers), for the per-entity metrics. */
+    public void countEntityCalls(String entity, long apiCalls, long rateLimited) {
+        metrics.apiCalls(connection.id, entity, apiCalls, rateLimited);
     }
 
     /** An object without an id (a rejection) is keyed with an empty id part. */

@@ -7,9 +7,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /** Executes a queued run under the connection's lease and records how it ended. */
@@ -21,11 +23,13 @@ public class SyncRunner {
     private final ConnectionService connections;
     private final RecordPublisher publisher;
     private final SyncLeases leases;
+    private final SyncMetrics metrics;
     private final Clock clock;
     private final String holder = "connector-" + UUID.randomUUID();
 
     SyncRunner(Instance<CrmSync> syncs, ConnectionService connections, RecordPublisher publisher, SyncLeases leases,
-            Clock clock) {
+            SyncMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.syncs = syncs;
         this.connections = connections;
         this.publisher = publisher;
@@ -47,7 +51,8 @@ public class SyncRunner {
                 run.state = SyncRunState.RUNNING;
                 run.startedAt = now();
             });
-            syncFor(connection.crm).sync(new SyncRun(runId, connection, queued.mode, publisher, leases, clock));
+            syncFor(connection.crm).sync(new SyncRun(runId, connection, queued.mode, publisher, leases, metrics,
+                    true, clock));
             end(runId, SyncRunState.SUCCEEDED, null);
         } catch (CredentialsRejected e) {
             connections.markNeedsReauth(connection.tenantId, connection.id, e.getMessage());
@@ -58,6 +63,37 @@ public class SyncRunner {
         } finally {
             leases.release(connection.id, runId);
         }
+    }
+
+    /**
+     * Executes a queued run that only publishes given changes (a webhook's objects) and moves no cursor. It does not
+     * take the connection's lease: a webhook arriving during a scheduled run must not be skipped, and since it stores
+     * no cursor it cannot break the cursor-after-acknowledgement rule; both publish idempotent upserts.
+     */
+    public void executeChanges(UUID runId, Consumer<SyncRun> work) {
+        SyncRunEntity queued = QuarkusTransaction.requiringNew().call(() -> SyncRunEntity.findById(runId));
+        ConnectionEntity connection = QuarkusTransaction.requiringNew()
+                .call(() -> ConnectionEntity.findById(queued.connectionId));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                SyncRunEntity run = SyncRunEntity.findById(runId);
+                run.state = SyncRunState.RUNNING;
+                run.startedAt = now();
+            });
+            work.accept(new SyncRun(runId, connection, queued.mode, publisher, leases, metrics, false, clock));
+            end(runId, SyncRunState.SUCCEEDED, null);
+        } catch (CredentialsRejected e) {
+            connections.markNeedsReauth(connection.tenantId, connection.id, e.getMessage());
+            end(runId, SyncRunState.FAILED, "NEEDS_REAUTH: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Webhook run %s of connection %s failed", runId, connection.id);
+            end(runId, SyncRunState.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** Whether the service can sync connections of this CRM yet. */
+    public boolean supports(Crm crm) {
+        return syncs.stream().anyMatch(sync -> sync.crm() == crm);
     }
 
     private CrmSync syncFor(Crm crm) {
@@ -71,6 +107,9 @@ public class SyncRunner {
             run.state = state;
             run.endedAt = now();
             run.error = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+            Instant started = run.startedAt == null ? run.queuedAt : run.startedAt;
+            metrics.runEnded(run.connectionId, run.trigger.name(), state.name(),
+                    Duration.between(started, run.endedAt));
         });
     }
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /** Starts runs (queued, then executed in the background) and reports their progress. */
@@ -28,7 +29,23 @@ public class SyncService {
     }
 
     public SyncDtos.Run start(String tenantId, UUID connectionId, SyncMode mode, SyncTrigger trigger) {
-        UUID runId = QuarkusTransaction.requiringNew().call(() -> {
+        UUID runId = queue(tenantId, connectionId, mode, trigger);
+        executor.execute(() -> runner.execute(runId));
+        return run(tenantId, connectionId, runId);
+    }
+
+    /**
+     * Queues a run (trigger WEBHOOK) that publishes the changes {@code work} reads through the run: counts and dead
+     * letters as in any run, no cursor moved, no lease taken (see {@link SyncRunner#executeChanges}).
+     */
+    public UUID startChanges(String tenantId, UUID connectionId, Consumer<SyncRun> work) {
+        UUID runId = queue(tenantId, connectionId, SyncMode.INCREMENTAL, SyncTrigger.WEBHOOK);
+        executor.execute(() -> runner.executeChanges(runId, work));
+        return runId;
+    }
+
+    private UUID queue(String tenantId, UUID connectionId, SyncMode mode, SyncTrigger trigger) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             ConnectionEntity connection = connections.find(tenantId, connectionId);
             if (connection.status != ConnectionStatus.ACTIVE) {
                 throw ProblemException.conflict("connection " + connectionId + " is " + connection.status
@@ -44,8 +61,6 @@ public class SyncService {
             run.persist();
             return run.id;
         });
-        executor.execute(() -> runner.execute(runId));
-        return run(tenantId, connectionId, runId);
     }
 
     public SyncDtos.Run run(String tenantId, UUID connectionId, UUID runId) {

@@ -247,7 +247,7 @@ class HubSpotClientTest {
                 .willReturn(file("deals-page-3.json")));
 
         assertThat(ids(drain(client.list(dealsQuery())))).containsExactly("9001", "9002", "9004");
-        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1));
+        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(1030));
         assertThat(client.counters().rateLimited()).isZero();
     }
 
