@@ -88,9 +88,7 @@ public class HubSpotSync implements CrmSync {
                 }
                 String entity = change.type().apiName();
                 PageNormalizer pages = normalizerOf(change.type(), normalizer);
-                long calls = client.counters().calls();
-                long rateLimited = client.counters().rateLimited();
-                try {
+                perEntity(run, client, entity, () -> {
                     if (!change.changed().isEmpty()) {
                         List<String> properties = new ArrayList<>(HubSpotProperties.of(change.type()));
                         if (!properties.contains(change.type().lastModifiedProperty())) {
@@ -113,13 +111,7 @@ public class HubSpotSync implements CrmSync {
                         NormalizedBatch<? extends SpecificRecord> batch = pages.normalize(archived, client, false);
                         run.publish(page(entity, topic, batch, batch.records().size(), null));
                     }
-                    run.finish(entity);
-                } catch (MissingScope e) {
-                    run.skip(entity, "missing HubSpot scopes " + e.requiredScopes() + ": " + e.getMessage());
-                } finally {
-                    run.countEntityCalls(entity, client.counters().calls() - calls,
-                            client.counters().rateLimited() - rateLimited);
-                }
+                });
             }
         } catch (ReauthorizationRequired e) {
             throw new CredentialsRejected(e.getMessage(), e);
@@ -229,18 +221,33 @@ public class HubSpotSync implements CrmSync {
     }
 
     private void owners(SyncRun run, HubSpotClient client, HubSpotNormalizer normalizer) {
+        perEntity(run, client, "owners", () -> {
+            for (boolean archived : new boolean[] {false, true}) {
+                Iterator<ObjectPage> pages = client.owners(archived);
+                while (pages.hasNext()) {
+                    NormalizedBatch<? extends SpecificRecord> batch = normalizer.owners(pages.next().results());
+                    run.publish(page("owners", Topics.OWNERS, batch, 0, null));
+                }
+            }
+        });
+    }
+
+    /**
+     * One entity's share of a run: finished when the work completes, skipped and reported when the connection may
+     * not read it (missing scope), and charged with the API calls it made either way.
+     */
+    private static void perEntity(SyncRun run, HubSpotClient client, String entity, Runnable work) {
         long calls = client.counters().calls();
         long rateLimited = client.counters().rateLimited();
-        for (boolean archived : new boolean[] {false, true}) {
-            Iterator<ObjectPage> pages = client.owners(archived);
-            while (pages.hasNext()) {
-                NormalizedBatch<? extends SpecificRecord> batch = normalizer.owners(pages.next().results());
-                run.publish(page("owners", Topics.OWNERS, batch, 0, null));
-            }
+        try {
+            work.run();
+            run.finish(entity);
+        } catch (MissingScope e) {
+            run.skip(entity, "missing HubSpot scopes " + e.requiredScopes() + ": " + e.getMessage());
+        } finally {
+            run.countEntityCalls(entity, client.counters().calls() - calls,
+                    client.counters().rateLimited() - rateLimited);
         }
-        run.finish("owners");
-        run.countEntityCalls("owners", client.counters().calls() - calls,
-                client.counters().rateLimited() - rateLimited);
     }
 
     /** How a page of one object type becomes canonical records, given the client for follow-up reads. */
@@ -252,9 +259,7 @@ public class HubSpotSync implements CrmSync {
             List<String> associations, PageNormalizer normalizer) {
         String entity = type.apiName();
         List<String> properties = HubSpotProperties.of(type);
-        long calls = client.counters().calls();
-        long rateLimited = client.counters().rateLimited();
-        try {
+        perEntity(run, client, entity, () -> {
             var cursor = run.cursor(entity);
             if (cursor.isPresent()) {
                 Iterator<ObjectPage> pages = client.search(SearchQuery.changedSince(type, cursor.get().modifiedAt(),
@@ -277,13 +282,7 @@ public class HubSpotSync implements CrmSync {
                 }
             }
             deletions(run, client, type, topic, normalizer);
-            run.finish(entity);
-        } catch (MissingScope e) {
-            run.skip(entity, "missing HubSpot scopes " + e.requiredScopes() + ": " + e.getMessage());
-        } finally {
-            run.countEntityCalls(entity, client.counters().calls() - calls,
-                    client.counters().rateLimited() - rateLimited);
-        }
+        });
     }
 
     /**

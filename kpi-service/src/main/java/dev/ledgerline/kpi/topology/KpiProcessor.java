@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -141,40 +142,28 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     }
 
     private void onDeal(Record<String, Object> record, String topic) {
-        var key = record.key();
-        var book = book(Keys.tenantOf(key));
-        var profile = book.ownerView().profile();
         var deal = (Deal) record.value();
-        StateUpdate<DealState> update;
-        var current = deals.get(key);
-        try {
-            update = deal == null
-                    ? DealUpdates.tombstone(profile, current)
-                    : DealUpdates.apply(profile, current, WireMapping.dealVersion(deal));
-        } catch (RuntimeException e) {
-            deadLetter(record, topic, UNMAPPABLE_RECORD, e.getMessage(), e);
-            return;
-        }
-        if (rejected(update, record, topic)) {
-            return;
-        }
-        if (!Objects.equals(update.state(), current)) {
-            store(deals, key, update.state());
-        }
-        applyChanges(book, update.changes());
+        onVersioned(record, topic, deals, (profile, current) -> deal == null
+                ? DealUpdates.tombstone(profile, current)
+                : DealUpdates.apply(profile, current, WireMapping.dealVersion(deal)));
     }
 
     private void onLead(Record<String, Object> record, String topic) {
+        var lead = (Lead) record.value();
+        onVersioned(record, topic, leads, (profile, current) -> lead == null
+                ? LeadUpdates.tombstone(profile, current)
+                : LeadUpdates.apply(profile, current, WireMapping.leadVersion(lead)));
+    }
+
+    /** A deal or lead: derive its new state from the stored one, store it, and move its KPI contributions. */
+    private <S> void onVersioned(Record<String, Object> record, String topic, KeyValueStore<String, S> states,
+            BiFunction<TenantProfile, S, StateUpdate<S>> derive) {
         var key = record.key();
         var book = book(Keys.tenantOf(key));
-        var profile = book.ownerView().profile();
-        var lead = (Lead) record.value();
-        StateUpdate<LeadVersion> update;
-        var current = leads.get(key);
+        var current = states.get(key);
+        StateUpdate<S> update;
         try {
-            update = lead == null
-                    ? LeadUpdates.tombstone(profile, current)
-                    : LeadUpdates.apply(profile, current, WireMapping.leadVersion(lead));
+            update = derive.apply(book.ownerView().profile(), current);
         } catch (RuntimeException e) {
             deadLetter(record, topic, UNMAPPABLE_RECORD, e.getMessage(), e);
             return;
@@ -183,7 +172,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
             return;
         }
         if (!Objects.equals(update.state(), current)) {
-            store(leads, key, update.state());
+            store(states, key, update.state());
         }
         applyChanges(book, update.changes());
     }
