@@ -10,6 +10,7 @@ import dev.ledgerline.connector.oauth.StoredAccessTokens;
 import dev.ledgerline.connector.secret.SecretCipher;
 import dev.ledgerline.connector.sync.CredentialsRejected;
 import dev.ledgerline.connector.sync.CrmSync;
+import dev.ledgerline.connector.sync.PrefetchingIterator;
 import dev.ledgerline.connector.sync.RetryPolicy;
 import dev.ledgerline.connector.sync.SyncClock;
 import dev.ledgerline.connector.sync.SyncCursor;
@@ -262,20 +263,24 @@ public class HubSpotSync implements CrmSync {
         perEntity(run, client, entity, () -> {
             var cursor = run.cursor(entity);
             if (cursor.isPresent()) {
-                Iterator<ObjectPage> pages = client.search(SearchQuery.changedSince(type, cursor.get().modifiedAt(),
-                        LOOKBACK, properties));
-                while (pages.hasNext()) {
-                    List<JsonNode> results = pages.next().results();
-                    run.publish(page(entity, topic, normalizer.normalize(results, client, true), 0, newest(type, results)));
+                try (var pages = new PrefetchingIterator<>(client.search(SearchQuery.changedSince(type,
+                        cursor.get().modifiedAt(), LOOKBACK, properties)), "hubspot-" + entity)) {
+                    while (pages.hasNext()) {
+                        List<JsonNode> results = pages.next().results();
+                        run.publish(page(entity, topic, normalizer.normalize(results, client, true), 0,
+                                newest(type, results)));
+                    }
                 }
             } else {
                 // The list endpoint is not ordered by modification: the cursor moves only once all is published.
                 SyncCursor newest = null;
-                Iterator<ObjectPage> pages = client.list(new ListQuery(type, properties, associations, false, null));
-                while (pages.hasNext()) {
-                    List<JsonNode> results = pages.next().results();
-                    run.publish(page(entity, topic, normalizer.normalize(results, client, false), 0, null));
-                    newest = later(newest, newest(type, results));
+                try (var pages = new PrefetchingIterator<>(
+                        client.list(new ListQuery(type, properties, associations, false, null)), "hubspot-" + entity)) {
+                    while (pages.hasNext()) {
+                        List<JsonNode> results = pages.next().results();
+                        run.publish(page(entity, topic, normalizer.normalize(results, client, false), 0, null));
+                        newest = later(newest, newest(type, results));
+                    }
                 }
                 if (newest != null) {
                     run.publish(new SyncRun.Page(entity, topic, List.of(), List.of(), 0, newest));
