@@ -1,7 +1,7 @@
 package dev.ledgerline.connector.connection;
 
 import dev.ledgerline.connector.oauth.OAuthConsent;
-import dev.ledgerline.connector.problem.ProblemException;
+import dev.ledgerline.rest.problem.ProblemException;
 import dev.ledgerline.connector.publish.SettingsPublisher.ConnectionChanged;
 import dev.ledgerline.connector.secret.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.ledgerline.connector.mapping;
 
 import dev.ledgerline.connector.connection.ConnectionService;
-import dev.ledgerline.connector.problem.ProblemException;
+import dev.ledgerline.rest.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.HashSet;

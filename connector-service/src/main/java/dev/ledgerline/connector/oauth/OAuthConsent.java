@@ -2,8 +2,8 @@ package dev.ledgerline.connector.oauth;
 
 import dev.ledgerline.connector.connection.ConnectionEntity;
 import dev.ledgerline.connector.connection.ConnectionStatus;
-import dev.ledgerline.connector.problem.Problem;
-import dev.ledgerline.connector.problem.ProblemException;
+import dev.ledgerline.rest.problem.Problem;
+import dev.ledgerline.rest.problem.ProblemException;
 import dev.ledgerline.connector.secret.SecretCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

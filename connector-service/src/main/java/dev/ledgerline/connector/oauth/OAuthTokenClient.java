@@ -2,8 +2,8 @@ package dev.ledgerline.connector.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ledgerline.connector.problem.Problem;
-import dev.ledgerline.connector.problem.ProblemException;
+import dev.ledgerline.rest.problem.Problem;
+import dev.ledgerline.rest.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;

@@ -4,7 +4,7 @@ import dev.ledgerline.connector.connection.AuthKind;
 import dev.ledgerline.connector.connection.ConnectionEntity;
 import dev.ledgerline.connector.hubspot.AccessTokens;
 import dev.ledgerline.connector.hubspot.ReauthorizationRequired;
-import dev.ledgerline.connector.problem.ProblemException;
+import dev.ledgerline.rest.problem.ProblemException;
 import dev.ledgerline.connector.secret.SecretCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.UUID;

@@ -2,7 +2,7 @@ package dev.ledgerline.connector.sync;
 
 import dev.ledgerline.connector.connection.ConnectionEntity;
 import dev.ledgerline.connector.connection.ConnectionStatus;
-import dev.ledgerline.connector.problem.ProblemException;
+import dev.ledgerline.rest.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

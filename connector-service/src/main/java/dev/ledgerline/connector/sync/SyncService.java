@@ -3,7 +3,7 @@ package dev.ledgerline.connector.sync;
 import dev.ledgerline.connector.connection.ConnectionEntity;
 import dev.ledgerline.connector.connection.ConnectionService;
 import dev.ledgerline.connector.connection.ConnectionStatus;
-import dev.ledgerline.connector.problem.ProblemException;
+import dev.ledgerline.rest.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

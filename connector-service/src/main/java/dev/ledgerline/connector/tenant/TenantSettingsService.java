@@ -1,6 +1,6 @@
 package dev.ledgerline.connector.tenant;
 
-import dev.ledgerline.connector.problem.ProblemException;
+import dev.ledgerline.rest.problem.ProblemException;
 import dev.ledgerline.connector.publish.SettingsPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
