@@ -1,6 +1,7 @@
 package dev.ledgerline.kpi.rest;
 
 import static io.restassured.RestAssured.given;
+import static dev.ledgerline.kpi.rest.JsonNumbers.num;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,9 +34,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -166,21 +164,5 @@ class DashboardQuarkusTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName(),
                 ProducerConfig.ACKS_CONFIG, "all");
-    }
-
-    /** A JSON number equal to {@code expected} whatever its scale or Java type. */
-    private static Matcher<Object> num(String expected) {
-        var value = new BigDecimal(expected);
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof Number && new BigDecimal(actual.toString()).compareTo(value) == 0;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a number equal to " + expected);
-            }
-        };
     }
 }

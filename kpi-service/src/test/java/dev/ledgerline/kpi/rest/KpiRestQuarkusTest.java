@@ -1,6 +1,7 @@
 package dev.ledgerline.kpi.rest;
 
 import static io.restassured.RestAssured.given;
+import static dev.ledgerline.kpi.rest.JsonNumbers.num;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,9 +38,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,22 +203,6 @@ class KpiRestQuarkusTest {
                 .contentType(containsString("application/problem+json"))
                 .body("status", num("404"))
                 .body("title", equalTo("Not found"));
-    }
-
-    /** A JSON number equal to {@code expected} whatever its scale or Java type (Integer, BigDecimal). */
-    private static Matcher<Object> num(String expected) {
-        var value = new BigDecimal(expected);
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof Number && new BigDecimal(actual.toString()).compareTo(value) == 0;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a number equal to " + expected);
-            }
-        };
     }
 
     private static void expectBadField(io.restassured.specification.RequestSpecification request, String path,
