@@ -2,6 +2,9 @@ package dev.ledgerline.kpi.rest;
 
 import static io.restassured.RestAssured.given;
 import static dev.ledgerline.kpi.rest.JsonNumbers.num;
+import static dev.ledgerline.kpi.rest.RestTestDeals.deal;
+import static dev.ledgerline.kpi.rest.RestTestDeals.producerConfig;
+import static dev.ledgerline.kpi.rest.RestTestDeals.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,13 +12,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.schemas.AvroSerde;
-import dev.ledgerline.schemas.Keys;
-import dev.ledgerline.schemas.TenantPartitioner;
 import dev.ledgerline.schemas.Topics;
-import dev.ledgerline.wire.CrmSource;
 import dev.ledgerline.wire.Deal;
-import dev.ledgerline.wire.Money;
-import dev.ledgerline.wire.Op;
 import dev.ledgerline.wire.StageCategory;
 import dev.ledgerline.wire.TenantSettings;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -23,13 +21,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -127,42 +122,18 @@ class DashboardQuarkusTest {
     private void produce() throws Exception {
         var settings = TenantSettings.newBuilder().setTenantId(TENANT).setHomeCurrency("EUR")
                 .setTimeZone("Europe/Berlin").setFiscalYearStartMonth(1).setUpdatedAt(Instant.EPOCH).build();
-        try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+        try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
                 AvroSerde.of(TenantSettings.class).serializer())) {
             producer.send(new ProducerRecord<>(Topics.TENANTS, TENANT, settings)).get();
         }
-        try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+        try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
                 AvroSerde.of(Deal.class).serializer())) {
-            send(producer, deal("d1", "o1", "sales", "2025-01-10T09:00:00Z", StageCategory.WON,
+            send(producer, deal(TENANT, "d1", "o1", "sales", "2025-01-10T09:00:00Z", StageCategory.WON,
                     "2025-02-15T10:00:00Z", "1000", null));
-            send(producer, deal("d2", "o2", "sales", "2025-02-01T09:00:00Z", StageCategory.OPEN, null, "2000", 0.25));
-            send(producer, deal("d3", "o2", "renewals", "2025-02-05T09:00:00Z", StageCategory.OPEN, null, "400", 0.5));
+            send(producer, deal(TENANT, "d2", "o2", "sales", "2025-02-01T09:00:00Z", StageCategory.OPEN,
+                    null, "2000", 0.25));
+            send(producer, deal(TENANT, "d3", "o2", "renewals", "2025-02-05T09:00:00Z", StageCategory.OPEN,
+                    null, "400", 0.5));
         }
-    }
-
-    private static void send(KafkaProducer<String, Deal> producer, Deal deal) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.DEALS, Keys.of(TENANT, "HUBSPOT", deal.getExternalId()), deal)).get();
-    }
-
-    private static Deal deal(String id, String owner, String pipeline, String createdAt, StageCategory stage,
-            String closedAt, String amount, Double probability) {
-        var created = Instant.parse(createdAt);
-        var closed = closedAt == null ? null : Instant.parse(closedAt);
-        var updated = closed != null ? closed : created;
-        return Deal.newBuilder()
-                .setTenantId(TENANT).setConnectionId("conn-1").setSource(CrmSource.HUBSPOT).setExternalId(id)
-                .setOp(Op.UPSERT).setSourceUpdatedAt(updated).setSyncedAt(updated.plusMillis(250))
-                .setName("deal " + id)
-                .setAmount(new Money(new BigDecimal(amount).setScale(4), "EUR"))
-                .setStageCategory(stage).setCreatedAt(created).setClosedAt(closed).setOwnerId(owner)
-                .setPipelineId(pipeline).setProbability(probability)
-                .build();
-    }
-
-    private Map<String, Object> producerConfig() {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName(),
-                ProducerConfig.ACKS_CONFIG, "all");
     }
 }

@@ -2,6 +2,9 @@ package dev.ledgerline.kpi.rest;
 
 import static io.restassured.RestAssured.given;
 import static dev.ledgerline.kpi.rest.JsonNumbers.num;
+import static dev.ledgerline.kpi.rest.RestTestDeals.deal;
+import static dev.ledgerline.kpi.rest.RestTestDeals.producerConfig;
+import static dev.ledgerline.kpi.rest.RestTestDeals.send;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,13 +15,8 @@ import static org.hamcrest.Matchers.oneOf;
 
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.schemas.AvroSerde;
-import dev.ledgerline.schemas.Keys;
-import dev.ledgerline.schemas.TenantPartitioner;
 import dev.ledgerline.schemas.Topics;
-import dev.ledgerline.wire.CrmSource;
 import dev.ledgerline.wire.Deal;
-import dev.ledgerline.wire.Money;
-import dev.ledgerline.wire.Op;
 import dev.ledgerline.wire.StageCategory;
 import dev.ledgerline.wire.TenantSettings;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,15 +24,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -69,19 +64,20 @@ class KpiRestQuarkusTest {
         }
         var settings = TenantSettings.newBuilder().setTenantId(TENANT).setHomeCurrency("EUR")
                 .setTimeZone("Europe/Berlin").setFiscalYearStartMonth(4).setUpdatedAt(Instant.EPOCH).build();
-        try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+        try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
                 AvroSerde.of(TenantSettings.class).serializer())) {
             producer.send(new ProducerRecord<>(Topics.TENANTS, TENANT, settings)).get();
         }
-        try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+        try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
                 AvroSerde.of(Deal.class).serializer())) {
-            send(producer, deal("d1", "o1", "2025-01-10T09:00:00Z", StageCategory.WON, "2025-02-15T10:00:00Z", "1000",
-                    null));
-            send(producer, deal("d2", "o2", "2025-01-20T09:00:00Z", StageCategory.LOST, "2025-02-20T10:00:00Z", "500",
-                    null));
-            send(producer, deal("d3", "o1", "2025-02-01T09:00:00Z", StageCategory.OPEN, null, "2000", 0.25));
-            send(producer, deal("d4", "o2", "2025-03-01T09:00:00Z", StageCategory.WON, "2025-03-10T10:00:00Z", "300",
-                    null));
+            send(producer, deal(TENANT, "d1", "o1", null, "2025-01-10T09:00:00Z", StageCategory.WON,
+                    "2025-02-15T10:00:00Z", "1000", null));
+            send(producer, deal(TENANT, "d2", "o2", null, "2025-01-20T09:00:00Z", StageCategory.LOST,
+                    "2025-02-20T10:00:00Z", "500", null));
+            send(producer, deal(TENANT, "d3", "o1", null, "2025-02-01T09:00:00Z", StageCategory.OPEN,
+                    null, "2000", 0.25));
+            send(producer, deal(TENANT, "d4", "o2", null, "2025-03-01T09:00:00Z", StageCategory.WON,
+                    "2025-03-10T10:00:00Z", "300", null));
         }
         // The last deal is in once the fiscal quarter to 2025-03-31 has both won deals.
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
@@ -212,31 +208,5 @@ class KpiRestQuarkusTest {
                 .contentType(containsString("application/problem+json"))
                 .body("status", num("400"))
                 .body("violations[0].field", equalTo(field));
-    }
-
-    private static void send(KafkaProducer<String, Deal> producer, Deal deal) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.DEALS, Keys.of(TENANT, "HUBSPOT", deal.getExternalId()), deal)).get();
-    }
-
-    private static Deal deal(String id, String owner, String createdAt, StageCategory stage, String closedAt,
-            String amount, Double probability) {
-        var created = Instant.parse(createdAt);
-        var closed = closedAt == null ? null : Instant.parse(closedAt);
-        var updated = closed != null ? closed : created;
-        return Deal.newBuilder()
-                .setTenantId(TENANT).setConnectionId("conn-1").setSource(CrmSource.HUBSPOT).setExternalId(id)
-                .setOp(Op.UPSERT).setSourceUpdatedAt(updated).setSyncedAt(updated.plusMillis(250))
-                .setName("deal " + id)
-                .setAmount(new Money(new BigDecimal(amount).setScale(4), "EUR"))
-                .setStageCategory(stage).setCreatedAt(created).setClosedAt(closed).setOwnerId(owner)
-                .setProbability(probability)
-                .build();
-    }
-
-    private Map<String, Object> producerConfig() {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName(),
-                ProducerConfig.ACKS_CONFIG, "all");
     }
 }

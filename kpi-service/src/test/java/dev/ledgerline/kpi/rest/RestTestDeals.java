@@ -1,0 +1,50 @@
+package dev.ledgerline.kpi.rest;
+
+import dev.ledgerline.schemas.Keys;
+import dev.ledgerline.schemas.TenantPartitioner;
+import dev.ledgerline.schemas.Topics;
+import dev.ledgerline.wire.CrmSource;
+import dev.ledgerline.wire.Deal;
+import dev.ledgerline.wire.Money;
+import dev.ledgerline.wire.Op;
+import dev.ledgerline.wire.StageCategory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Deals in EUR as the REST tests put them on the embedded broker. */
+final class RestTestDeals {
+    private RestTestDeals() {
+    }
+
+    static Map<String, Object> producerConfig(String bootstrapServers) {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName(),
+                ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    static void send(KafkaProducer<String, Deal> producer, Deal deal) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.DEALS,
+                Keys.of(deal.getTenantId(), deal.getSource().name(), deal.getExternalId()), deal)).get();
+    }
+
+    /** A deal last changed when it closed (or, while open, when it was created); {@code pipeline} may be null. */
+    static Deal deal(String tenant, String id, String owner, String pipeline, String createdAt, StageCategory stage,
+            String closedAt, String amount, Double probability) {
+        var created = Instant.parse(createdAt);
+        var closed = closedAt == null ? null : Instant.parse(closedAt);
+        var updated = closed != null ? closed : created;
+        return Deal.newBuilder()
+                .setTenantId(tenant).setConnectionId("conn-1").setSource(CrmSource.HUBSPOT).setExternalId(id)
+                .setOp(Op.UPSERT).setSourceUpdatedAt(updated).setSyncedAt(updated.plusMillis(250))
+                .setName("deal " + id)
+                .setAmount(new Money(new BigDecimal(amount).setScale(4), "EUR"))
+                .setStageCategory(stage).setCreatedAt(created).setClosedAt(closed).setOwnerId(owner)
+                .setPipelineId(pipeline).setProbability(probability)
+                .build();
+    }
+}
