@@ -1,0 +1,226 @@
+package dev.ledgerline.kpi.rest;
+
+import static dev.ledgerline.kpi.rest.RestTestDeals.deal;
+import static dev.ledgerline.kpi.rest.RestTestDeals.producerConfig;
+import static dev.ledgerline.kpi.rest.RestTestDeals.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ledgerline.devstack.SharedDevstack;
+import dev.ledgerline.schemas.AvroSerde;
+import dev.ledgerline.schemas.TenantPartitioning;
+import dev.ledgerline.schemas.Topics;
+import dev.ledgerline.wire.Deal;
+import dev.ledgerline.wire.StageCategory;
+import dev.ledgerline.wire.TenantSettings;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real instances of the packaged service (two JVMs running {@code quarkus-run.jar}) in one consumer group on
+ * the embedded broker, each advertising its own {@code application.server}. Six tenants, one on each input
+ * partition, so that each instance owns some of them: every tenant's KPIs must come back the same and right from
+ * both instances, which means one of the two answered by forwarding to the other.
+ */
+class KpiTwoInstancesIT {
+    private static final int PARTITIONS = 6;
+    private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Pattern TENANTS_GAUGE = Pattern.compile("(?m)^kpi_tenants(?:\\{[^}]*})? ([0-9.E]+)$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final List<Instance> instances = new ArrayList<>();
+    /** Tenant → how many deals it won in February 2025; one tenant per partition. */
+    private static final Map<String, Integer> wonByTenant = new TreeMap<>();
+
+    record Instance(String name, int port, Process process, Path stateDir) {
+        URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+    }
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        assertThat(APP).as("the packaged application (mvn package)").exists();
+        var bootstrap = SharedDevstack.bootstrapServers();
+        var applicationId = "kpi-two-instances-" + UUID.randomUUID();
+        for (var name : List.of("a", "b")) {
+            instances.add(launch(name, bootstrap, applicationId));
+        }
+        for (var instance : instances) {
+            Awaitility.await("instance " + instance.name() + " ready").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> status(instance, "/q/health/ready") == 200);
+        }
+        produceTenants(bootstrap);
+    }
+
+    @AfterAll
+    static void stopInstances() throws Exception {
+        for (var instance : instances) {
+            instance.process().destroy();
+        }
+        for (var instance : instances) {
+            if (!instance.process().waitFor(30, TimeUnit.SECONDS)) {
+                instance.process().destroyForcibly().waitFor();
+            }
+            try (var files = Files.walk(instance.stateDir())) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void everyTenantIsAnsweredRightByEitherInstance() {
+        Awaitility.await("every tenant's KPIs from both instances").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    for (var tenant : wonByTenant.entrySet()) {
+                        var path = "/api/tenants/" + tenant.getKey() + "/kpis?asOf=2025-02-28&window=MONTH";
+                        var fromA = get(instances.get(0), path);
+                        var fromB = get(instances.get(1), path);
+                        assertThat(fromB).as("tenant %s from b", tenant.getKey()).isEqualTo(fromA);
+                        assertThat(kpi(fromA, "DEALS_WON_COUNT")).as("tenant %s", tenant.getKey())
+                                .isEqualTo(tenant.getValue());
+                        assertThat(kpi(fromA, "DEALS_LOST_COUNT")).isEqualTo(1);
+                    }
+                });
+
+        // Each instance holds only part of the tenants, so half of the answers above were forwarded.
+        var held = instances.stream().map(KpiTwoInstancesIT::tenantsHeld).toList();
+        assertThat(held).allSatisfy(count -> assertThat(count).isBetween(1, PARTITIONS - 1));
+        assertThat(held.get(0) + held.get(1)).isEqualTo(PARTITIONS);
+    }
+
+    @Test
+    void aSeriesOfATenantOwnedElsewhereIsTheOwnersSeries() throws Exception {
+        var tenant = wonByTenant.keySet().iterator().next();
+        var path = "/api/tenants/" + tenant + "/kpis/DEALS_WON_COUNT/series?window=MONTH&from=2025-01-01&to=2025-03-31";
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(get(instances.get(1), path)).isEqualTo(get(instances.get(0), path)));
+        assertThat(get(instances.get(0), path).toString()).contains("\"period\":\"2025-02\"");
+    }
+
+    private static Instance launch(String name, String bootstrap, String applicationId) throws IOException {
+        var port = freePort();
+        var stateDir = Files.createTempDirectory("kpi-two-instances-" + name);
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = List.of(java,
+                "-Xmx512m",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.kafka-streams.application-server=127.0.0.1:" + port,
+                "-Dquarkus.kafka-streams.application-id=" + applicationId,
+                "-Dkafka.bootstrap.servers=" + bootstrap,
+                "-Dkafka-streams.state.dir=" + stateDir,
+                "-Dkafka-streams.commit.interval.ms=100",
+                "-jar", APP.toString());
+        var log = Path.of("target", "kpi-two-instances-" + name + ".log").toFile();
+        var process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log)).start();
+        return new Instance(name, port, process, stateDir);
+    }
+
+    /** One tenant per input partition; tenant i won i + 1 deals of 100 EUR in February 2025 and lost one. */
+    private static void produceTenants(String bootstrap) throws Exception {
+        var seen = new boolean[PARTITIONS];
+        for (var i = 0; wonByTenant.size() < PARTITIONS; i++) {
+            var tenant = "two-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
+            var partition = TenantPartitioning.partitionOfTenant(tenant, PARTITIONS);
+            if (!seen[partition]) {
+                seen[partition] = true;
+                wonByTenant.put(tenant, wonByTenant.size() + 1);
+            }
+        }
+        try (var settings = new KafkaProducer<>(producerConfig(bootstrap), new StringSerializer(),
+                AvroSerde.of(TenantSettings.class).serializer());
+                var deals = new KafkaProducer<>(producerConfig(bootstrap), new StringSerializer(),
+                        AvroSerde.of(Deal.class).serializer())) {
+            for (var tenant : wonByTenant.entrySet()) {
+                var id = tenant.getKey();
+                settings.send(new ProducerRecord<>(Topics.TENANTS, id, TenantSettings.newBuilder().setTenantId(id)
+                        .setHomeCurrency("EUR").setTimeZone("Europe/Berlin").setFiscalYearStartMonth(1)
+                        .setUpdatedAt(Instant.EPOCH).build())).get();
+                for (var won = 0; won < tenant.getValue(); won++) {
+                    send(deals, deal(id, "won-" + won, "o1", null, "2025-01-10T09:00:00Z", StageCategory.WON,
+                            "2025-02-1" + won + "T10:00:00Z", "100", null));
+                }
+                send(deals, deal(id, "lost", "o2", null, "2025-01-20T09:00:00Z", StageCategory.LOST,
+                        "2025-02-20T10:00:00Z", "500", null));
+            }
+        }
+    }
+
+    private static JsonNode get(Instance instance, String path) throws IOException, InterruptedException {
+        var response = HTTP.send(HttpRequest.newBuilder(instance.uri(path)).timeout(Duration.ofSeconds(10)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s: %s", instance.name(), path, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static int kpi(JsonNode slice, String kpi) {
+        for (var value : slice) {
+            if (value.path("kpi").asText().equals(kpi)) {
+                return value.path("value").asInt();
+            }
+        }
+        throw new AssertionError(kpi + " missing in " + slice);
+    }
+
+    private static int status(Instance instance, String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(instance.uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            assertThat(instance.process().isAlive()).as("instance %s is running", instance.name()).isTrue();
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static int tenantsHeld(Instance instance) {
+        try {
+            var metrics = HTTP.send(HttpRequest.newBuilder(instance.uri("/q/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            var matcher = TENANTS_GAUGE.matcher(metrics);
+            assertThat(matcher.find()).as("kpi_tenants on %s", instance.name()).isTrue();
+            return (int) Double.parseDouble(matcher.group(1));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
