@@ -375,12 +375,13 @@ public final class HubSpotNormalizer {
         String currency = currency(invoice, "hs_currency");
         Money total = money(invoice, "hs_amount_billed", currency);
         Money amountDue = money(invoice, "hs_balance_due", currency);
+        String statusLabel = invoice.requiredText("hs_invoice_status");
+        InvoiceStatus status = invoiceStatus(statusLabel, total, amountDue);
         Money amountPaid = money(invoice, "hs_amount_paid", currency);
-        if (amountPaid == null && total != null && amountDue != null) {
+        if (amountPaid == null && total != null && amountDue != null && status != InvoiceStatus.VOID) {
+            // What was billed and is no longer due was paid; a voided invoice's balance says nothing about that.
             amountPaid = new Money(total.getAmount().subtract(amountDue.getAmount()), currency);
         }
-        String statusLabel = invoice.requiredText("hs_invoice_status");
-        InvoiceStatus status = invoiceStatus(statusLabel, amountPaid, amountDue);
         List<InvoiceLine> lines = lines(invoice, lineItemsById, currency, HubSpotNormalizer::invoiceLine);
         String companyName = invoice.text("hs_invoice_latest_company_name");
         Instant paymentDate = invoice.instant("hs_payment_date");
@@ -423,12 +424,12 @@ public final class HubSpotNormalizer {
                 .build();
     }
 
-    /** HubSpot's four invoice states; an open invoice with something paid and something due is partially paid. */
-    private static InvoiceStatus invoiceStatus(String label, Money amountPaid, Money amountDue) {
+    /** HubSpot's four invoice states; an open invoice whose balance is below what it billed is partially paid. */
+    private static InvoiceStatus invoiceStatus(String label, Money total, Money amountDue) {
         return switch (label.trim().toLowerCase(Locale.ROOT)) {
             case "draft" -> InvoiceStatus.DRAFT;
-            case "open" -> amountPaid != null && amountPaid.getAmount().signum() > 0
-                    && amountDue != null && amountDue.getAmount().signum() > 0
+            case "open" -> total != null && amountDue != null && amountDue.getAmount().signum() > 0
+                    && amountDue.getAmount().compareTo(total.getAmount()) < 0
                     ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.SENT;
             case "paid" -> InvoiceStatus.PAID;
             case "voided" -> InvoiceStatus.VOID;
