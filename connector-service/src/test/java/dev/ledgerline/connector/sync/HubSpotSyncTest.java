@@ -130,14 +130,8 @@ class HubSpotSyncTest {
 
     @Test
     void aFullSyncPublishesEveryObjectAndAnIncrementalOneOnlyWhatChanged() {
-        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 13);
-        given().contentType(ContentType.JSON).body(Map.of("homeCurrency", "EUR", "timeZone", "Europe/Berlin"))
-                .put("/api/tenants/{tenant}/settings", tenant).then().statusCode(200);
-        String connection = given().contentType(ContentType.JSON)
-                .body(Map.of("crm", "hubspot", "displayName", "Portal 62515", "apiToken", "pat-eu1-0c0ffee0-1234",
-                        "apiBaseUrl", HUBSPOT.baseUrl()))
-                .post("/api/tenants/{tenant}/connections", tenant).then().statusCode(201)
-                .extract().path("connection.id");
+        String tenant = tenantWithSettings();
+        String connection = connect(tenant, Map.of());
 
         JsonPath full = runToEnd(tenant, connection, "FULL");
         assertThat(full.getString("state")).isEqualTo("SUCCEEDED");
@@ -168,14 +162,8 @@ class HubSpotSyncTest {
 
     @Test
     void invoicesSinceTheConnectionSettingAndPaymentsOnceTheScopeIsGrantedReachTheirTopics() {
-        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 13);
-        given().contentType(ContentType.JSON).body(Map.of("homeCurrency", "EUR", "timeZone", "Europe/Berlin"))
-                .put("/api/tenants/{tenant}/settings", tenant).then().statusCode(200);
-        String connection = given().contentType(ContentType.JSON)
-                .body(Map.of("crm", "hubspot", "displayName", "Portal 62516", "apiToken", "pat-eu1-0c0ffee0-5678",
-                        "apiBaseUrl", HUBSPOT.baseUrl(), "settings", Map.of("syncInvoicesSince", "2024-01-01T00:00:00Z")))
-                .post("/api/tenants/{tenant}/connections", tenant).then().statusCode(201)
-                .extract().path("connection.id");
+        String tenant = tenantWithSettings();
+        String connection = connect(tenant, Map.of("syncInvoicesSince", "2024-01-01T00:00:00Z"));
 
         JsonPath full = runToEnd(tenant, connection, "FULL");
         assertThat(full.getString("state")).isEqualTo("SUCCEEDED");
@@ -230,6 +218,22 @@ class HubSpotSyncTest {
         Invoice paidSince = latest(readUntil(Topics.INVOICES, Invoice.class, tenant, "7003",
                 r -> r.value().getStatus() == InvoiceStatus.PAID), Keys.of(tenant, "HUBSPOT", "7003"));
         assertThat(paidSince.getAmountPaid()).isEqualTo(new Money(new BigDecimal("500.0000"), "EUR"));
+    }
+
+    private static String tenantWithSettings() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 13);
+        given().contentType(ContentType.JSON).body(Map.of("homeCurrency", "EUR", "timeZone", "Europe/Berlin"))
+                .put("/api/tenants/{tenant}/settings", tenant).then().statusCode(200);
+        return tenant;
+    }
+
+    /** A private-app connection to the WireMock portal; settings not named take their defaults. */
+    private static String connect(String tenant, Map<String, Object> settings) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("crm", "hubspot", "displayName", "Portal 62515", "apiToken", "pat-eu1-0c0ffee0-1234",
+                        "apiBaseUrl", HUBSPOT.baseUrl(), "settings", settings))
+                .post("/api/tenants/{tenant}/connections", tenant).then().statusCode(201)
+                .extract().path("connection.id");
     }
 
     private static JsonPath runToEnd(String tenant, String connection, String mode) {
