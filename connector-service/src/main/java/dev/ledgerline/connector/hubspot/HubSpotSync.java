@@ -37,10 +37,10 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Syncs one HubSpot connection: owners, the stage mapping from the deal pipelines, then contacts, companies, deals
- * (with line items and associations), products, leads, invoices (with their line items) and payments. A first or FULL run reads the list endpoints; later runs
- * search from the stored cursor with a lookback overlap. Archived objects are read on every run and published as
- * DELETE records. An entity the connection may not read (missing scope), or a commerce object the portal does not
- * have, is skipped and reported.
+ * (with line items and associations), products, leads, invoices (with their line items) and payments. A first or
+ * FULL run reads the list endpoints; later runs search from the stored cursor with a lookback overlap. Archived
+ * objects are read on every run and published as DELETE records. An entity the connection may not read (missing
+ * scope), or a commerce object the portal does not have, is skipped and reported.
  */
 @ApplicationScoped
 public class HubSpotSync implements CrmSync {
@@ -276,8 +276,8 @@ public class HubSpotSync implements CrmSync {
     }
 
     /**
-     * HubSpot answers 400 "Unable to infer object type from: …" for an object type the portal does not have; 404
-     * is what gateways and older API versions answer for an unknown path.
+     * HubSpot answers 400 "Unable to infer object type from: …" for an object type the portal does not have; a 404
+     * (no such path) means the same here.
      */
     private static boolean objectTypeUnknown(HubSpotException e) {
         return e.status() == 404 || (e.status() == 400 && e.getMessage().contains("Unable to infer object type"));
@@ -394,7 +394,7 @@ public class HubSpotSync implements CrmSync {
 
     /**
      * Search results carry no associations: read them and put them where list results have them. List results
-     * already have them (and simply lack the key for a deal without any), so they are left as they are.
+     * already have them (and simply lack the key for an object without any), so they are left as they are.
      */
     private static List<JsonNode> withAssociations(HubSpotClient client, HubSpotObjectType type,
             List<HubSpotObjectType> targets, List<JsonNode> objects, boolean searched) {

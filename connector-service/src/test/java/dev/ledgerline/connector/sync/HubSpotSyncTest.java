@@ -111,7 +111,8 @@ class HubSpotSyncTest {
                 .withQueryParam("after", equalTo("7003")).willReturn(file("invoices-page-2.json")));
         list("invoices", true, "invoices-archived.json");
         // Since the first run, the partially paid invoice 7003 was paid in full.
-        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/invoices/search")).willReturn(file("invoices-search.json")));
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/invoices/search"))
+                .willReturn(file("invoices-search.json")));
         HUBSPOT.stubFor(post(urlPathMatching("/crm/v4/associations/invoices/.*/batch/read"))
                 .willReturn(okJson("{\"status\":\"COMPLETE\",\"results\":[]}")));
         HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/line_items/batch/read"))
