@@ -7,12 +7,17 @@ import dev.ledgerline.wire.Address;
 import dev.ledgerline.wire.Contact;
 import dev.ledgerline.wire.CrmSource;
 import dev.ledgerline.wire.Deal;
+import dev.ledgerline.wire.Invoice;
+import dev.ledgerline.wire.InvoiceLine;
+import dev.ledgerline.wire.InvoiceStatus;
 import dev.ledgerline.wire.Lead;
 import dev.ledgerline.wire.LeadStatus;
 import dev.ledgerline.wire.LineItem;
 import dev.ledgerline.wire.Money;
 import dev.ledgerline.wire.Op;
 import dev.ledgerline.wire.Owner;
+import dev.ledgerline.wire.Payment;
+import dev.ledgerline.wire.PaymentKind;
 import dev.ledgerline.wire.Product;
 import dev.ledgerline.wire.StageCategory;
 import java.math.BigDecimal;
@@ -24,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,6 +49,13 @@ public final class HubSpotNormalizer {
     private static final int MONEY_PRECISION = 19;
     private static final int RATE_SCALE = 6;
     private static final int RATE_PRECISION = 9;
+
+    /** Payment states in which the money arrived (and possibly went back in part or whole). */
+    private static final Set<String> RECEIVED = Set.of("succeeded", "partially_refunded", "refunded",
+            "processing_refund", "disputed_won", "disputed_lost", "disputed_action_required",
+            "disputed_awaiting_decision");
+    /** Payment states in which no money arrived (yet); such payments are published once they succeed. */
+    private static final Set<String> NOT_RECEIVED = Set.of("processing", "failed");
 
     private final NormalizationSettings settings;
     private final SyncClock clock;
@@ -82,12 +95,31 @@ public final class HubSpotNormalizer {
         return normalize("lead", leads, this::lead);
     }
 
+    /**
+     * Invoices with their own line items ({@code lineItemsById}, read by the caller like a deal's). Invoices issued
+     * before {@code issuedSince} (the connection's {@code syncInvoicesSince}) are left out; their deletions are not,
+     * since a DELETE of a record never published is harmless.
+     */
+    public NormalizedBatch<Invoice> invoices(List<JsonNode> invoices, Map<String, JsonNode> lineItemsById,
+            Instant issuedSince) {
+        return normalize("invoice", invoices, invoice -> invoice(invoice, lineItemsById, issuedSince));
+    }
+
+    /** Commerce payments; a payment whose money has not arrived (processing, failed) is left out until it has. */
+    public NormalizedBatch<Payment> payments(List<JsonNode> payments) {
+        return normalize("payment", payments, this::payment);
+    }
+
+    /** Normalises object by object; a mapper answers null for an object that is deliberately not published. */
     private <T> NormalizedBatch<T> normalize(String entity, List<JsonNode> objects, Function<HubSpotObject, T> mapper) {
         List<T> records = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         for (JsonNode json : objects) {
             try {
-                records.add(mapper.apply(new HubSpotObject(json, settings.timeZone())));
+                T record = mapper.apply(new HubSpotObject(json, settings.timeZone()));
+                if (record != null) {
+                    records.add(record);
+                }
             } catch (InvalidObject | AvroRuntimeException invalid) {
                 rejections.add(new Rejection(entity, HubSpotObject.idOf(json), invalid.getMessage(), json.toString()));
             }
@@ -160,37 +192,51 @@ public final class HubSpotNormalizer {
                 .build();
     }
 
-    private List<LineItem> lineItems(HubSpotObject deal, Map<String, JsonNode> lineItemsById, String dealCurrency) {
-        List<LineItem> lineItems = new ArrayList<>();
-        for (String id : deal.associatedIds("line_items")) {
+    /** The values a deal's line item and an invoice line share, read once from a HubSpot line item. */
+    private record Line(String id, String productId, String name, String sku, BigDecimal quantity, Money unitPrice,
+                        Money discountAmount, BigDecimal discountRate, Money amount) {
+    }
+
+    /**
+     * The associated line items of a deal or invoice, in association order, each built by {@code build}; an
+     * associated line item missing from {@code lineItemsById} was deleted and is left out.
+     */
+    private <T> List<T> lines(HubSpotObject parent, Map<String, JsonNode> lineItemsById, String parentCurrency,
+            Function<Line, T> build) {
+        List<T> lines = new ArrayList<>();
+        for (String id : parent.associatedIds("line_items")) {
             JsonNode json = lineItemsById.get(id);
             if (json != null) {
                 try {
-                    lineItems.add(lineItem(new HubSpotObject(json, settings.timeZone()), dealCurrency));
-                } catch (InvalidObject invalid) {
+                    lines.add(build.apply(line(new HubSpotObject(json, settings.timeZone()), parentCurrency)));
+                } catch (InvalidObject | AvroRuntimeException invalid) {
                     throw new InvalidObject("line item " + id + ": " + invalid.getMessage());
                 }
             }
         }
-        return lineItems;
+        return lines;
     }
 
-    private LineItem lineItem(HubSpotObject item, String dealCurrency) {
-        String currency = item.text("hs_line_item_currency_code") == null ? dealCurrency
+    private List<LineItem> lineItems(HubSpotObject deal, Map<String, JsonNode> lineItemsById, String dealCurrency) {
+        return lines(deal, lineItemsById, dealCurrency, line -> LineItem.newBuilder()
+                .setLineItemId(line.id()).setProductId(line.productId()).setName(line.name()).setSku(line.sku())
+                .setQuantity(line.quantity()).setUnitPrice(line.unitPrice())
+                .setDiscountAmount(line.discountAmount()).setDiscountRate(line.discountRate())
+                .setAmount(line.amount())
+                .build());
+    }
+
+    private Line line(HubSpotObject item, String parentCurrency) {
+        String currency = item.text("hs_line_item_currency_code") == null ? parentCurrency
                 : currency(item, "hs_line_item_currency_code");
         BigDecimal discountPercentage = item.decimal("hs_discount_percentage");
-        return LineItem.newBuilder()
-                .setLineItemId(item.id())
-                .setProductId(item.text("hs_product_id"))
-                .setName(item.requiredText("name"))
-                .setSku(item.text("hs_sku"))
-                .setQuantity(scaled(item.requiredDecimal("quantity"), MONEY_SCALE, MONEY_PRECISION, "quantity"))
-                .setUnitPrice(toMoney(item.requiredDecimal("price"), currency, "price"))
-                .setDiscountAmount(money(item, "hs_total_discount", currency))
-                .setDiscountRate(discountPercentage == null ? null : scaled(discountPercentage.movePointLeft(2),
-                        RATE_SCALE, RATE_PRECISION, "hs_discount_percentage"))
-                .setAmount(money(item, "amount", currency))
-                .build();
+        return new Line(item.id(), item.text("hs_product_id"), item.requiredText("name"), item.text("hs_sku"),
+                scaled(item.requiredDecimal("quantity"), MONEY_SCALE, MONEY_PRECISION, "quantity"),
+                toMoney(item.requiredDecimal("price"), currency, "price"),
+                money(item, "hs_total_discount", currency),
+                discountPercentage == null ? null : scaled(discountPercentage.movePointLeft(2), RATE_SCALE,
+                        RATE_PRECISION, "hs_discount_percentage"),
+                money(item, "amount", currency));
     }
 
     private Contact contact(HubSpotObject contact) {
@@ -311,6 +357,138 @@ public final class HubSpotNormalizer {
                 .build();
     }
 
+    private Invoice invoice(HubSpotObject invoice, Map<String, JsonNode> lineItemsById, Instant issuedSince) {
+        Envelope envelope = envelope(invoice, HubSpotObjectType.INVOICES);
+        Invoice.Builder record = Invoice.newBuilder().setTenantId(settings.tenantId())
+                .setConnectionId(settings.connectionId()).setSource(CrmSource.HUBSPOT)
+                .setExternalId(envelope.externalId()).setOp(envelope.op())
+                .setSourceUpdatedAt(envelope.sourceUpdatedAt()).setSyncedAt(envelope.syncedAt());
+        if (envelope.op() == Op.DELETE) {
+            return record.build();
+        }
+        Instant createdAt = createdAt(invoice);
+        Instant issuedAt = invoice.instant("hs_invoice_date");
+        Instant issued = issuedAt != null ? issuedAt : createdAt;
+        if (issued != null && issued.isBefore(issuedSince)) {
+            return null;
+        }
+        String currency = currency(invoice, "hs_currency");
+        Money total = money(invoice, "hs_amount_billed", currency);
+        Money amountDue = money(invoice, "hs_balance_due", currency);
+        String statusLabel = invoice.requiredText("hs_invoice_status");
+        InvoiceStatus status = invoiceStatus(statusLabel, total, amountDue);
+        Money amountPaid = money(invoice, "hs_amount_paid", currency);
+        if (amountPaid == null && total != null && amountDue != null && status != InvoiceStatus.VOID) {
+            // What was billed and is no longer due was paid; a voided invoice's balance says nothing about that.
+            amountPaid = new Money(total.getAmount().subtract(amountDue.getAmount()), currency);
+        }
+        List<InvoiceLine> lines = lines(invoice, lineItemsById, currency, HubSpotNormalizer::invoiceLine);
+        String companyName = invoice.text("hs_invoice_latest_company_name");
+        Instant paymentDate = invoice.instant("hs_payment_date");
+        return record.setNumber(invoice.text("hs_number"))
+                .setStatus(status).setStatusLabel(statusLabel)
+                .setCustomerName(companyName != null ? companyName : fullName(
+                        invoice.text("hs_invoice_latest_contact_firstname"),
+                        invoice.text("hs_invoice_latest_contact_lastname")))
+                .setCustomerEmail(invoice.text("hs_invoice_latest_contact_email"))
+                .setContactId(first(invoice.associatedIds("contacts")))
+                .setAccountId(first(invoice.associatedIds("companies")))
+                .setDealId(first(invoice.associatedIds("deals")))
+                .setIssueDate(invoice.date("hs_invoice_date"))
+                .setDueDate(invoice.date("hs_due_date"))
+                .setCurrency(currency)
+                .setLines(lines)
+                .setSubtotal(lines.isEmpty() ? null : listTotal(lines, currency))
+                .setTotal(total)
+                .setAmountPaid(amountPaid)
+                .setAmountDue(amountDue)
+                .setCreatedAt(createdAt)
+                // HubSpot documents no void date and may leave the payment date empty: a paid or voided invoice
+                // then takes its last modification, which is when it changed state unless edited since.
+                .setPaidAt(status == InvoiceStatus.PAID
+                        ? Objects.requireNonNullElse(paymentDate, envelope.sourceUpdatedAt()) : null)
+                .setVoidedAt(status == InvoiceStatus.VOID ? envelope.sourceUpdatedAt() : null)
+                .build();
+    }
+
+    /** An invoice line must state its net amount: the ledger books it as is. */
+    private static InvoiceLine invoiceLine(Line line) {
+        if (line.amount() == null) {
+            throw new InvalidObject("property 'amount' is empty");
+        }
+        return InvoiceLine.newBuilder()
+                .setLineId(line.id()).setProductId(line.productId()).setName(line.name()).setSku(line.sku())
+                .setQuantity(line.quantity()).setUnitPrice(line.unitPrice())
+                .setDiscountAmount(line.discountAmount()).setDiscountRate(line.discountRate())
+                .setAmount(line.amount())
+                .build();
+    }
+
+    /** HubSpot's four invoice states; an open invoice whose balance is below what it billed is partially paid. */
+    private static InvoiceStatus invoiceStatus(String label, Money total, Money amountDue) {
+        return switch (label.trim().toLowerCase(Locale.ROOT)) {
+            case "draft" -> InvoiceStatus.DRAFT;
+            case "open" -> total != null && amountDue != null && amountDue.getAmount().signum() > 0
+                    && amountDue.getAmount().compareTo(total.getAmount()) < 0
+                    ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.SENT;
+            case "paid" -> InvoiceStatus.PAID;
+            case "voided" -> InvoiceStatus.VOID;
+            default -> throw new InvalidObject("property 'hs_invoice_status' has an unknown value: \"" + label + "\"");
+        };
+    }
+
+    /** Sum of quantity × unit price over the lines, before discounts and tax. */
+    private static Money listTotal(List<InvoiceLine> lines, String currency) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (InvoiceLine line : lines) {
+            sum = sum.add(line.getQuantity().multiply(line.getUnitPrice().getAmount()));
+        }
+        return toMoney(sum, currency, "subtotal");
+    }
+
+    private Payment payment(HubSpotObject payment) {
+        Envelope envelope = envelope(payment, HubSpotObjectType.PAYMENTS);
+        Payment.Builder record = Payment.newBuilder().setTenantId(settings.tenantId())
+                .setConnectionId(settings.connectionId()).setSource(CrmSource.HUBSPOT)
+                .setExternalId(envelope.externalId()).setOp(envelope.op())
+                .setSourceUpdatedAt(envelope.sourceUpdatedAt()).setSyncedAt(envelope.syncedAt());
+        if (envelope.op() == Op.DELETE) {
+            return record.build();
+        }
+        String status = payment.requiredText("hs_latest_status").trim().toLowerCase(Locale.ROOT);
+        if (NOT_RECEIVED.contains(status)) {
+            return null;
+        }
+        if (!RECEIVED.contains(status)) {
+            throw new InvalidObject("property 'hs_latest_status' has an unknown value: \"" + status + "\"");
+        }
+        String currency = currency(payment, "hs_currency_code");
+        BigDecimal refunded = payment.decimal("hs_refunds_amount");
+        BigDecimal gross = payment.requiredDecimal("hs_initial_amount");
+        String invoiceId = first(payment.associatedIds("invoices"));
+        return record.setInvoiceId(invoiceId)
+                .setDealId(first(payment.associatedIds("deals")))
+                .setContactId(first(payment.associatedIds("contacts")))
+                .setCustomerEmail(payment.text("hs_customer_email"))
+                .setAmount(toMoney(refunded == null ? gross : gross.subtract(refunded), currency, "hs_initial_amount"))
+                .setMethod(payment.text("hs_payment_method_type"))
+                .setKind(paymentKind(payment.text("hs_payment_source_app"), invoiceId))
+                .setReference(payment.text("hs_reference_number"))
+                .setPaidAt(payment.instant("hs_initiated_date"))
+                .build();
+    }
+
+    /** What created the payment (checkout, quote, invoice, subscription); else whether it settles an invoice. */
+    private static PaymentKind paymentKind(String sourceApp, String invoiceId) {
+        String source = sourceApp == null ? "" : sourceApp.trim().toUpperCase(Locale.ROOT);
+        return switch (source) {
+            case "SALES_CHECKOUT", "QUOTE" -> PaymentKind.ORDER;
+            case "SUBSCRIPTION" -> PaymentKind.SUBSCRIPTION;
+            case "INVOICE" -> PaymentKind.INVOICE;
+            default -> invoiceId != null ? PaymentKind.INVOICE : PaymentKind.OTHER;
+        };
+    }
+
     private String portalCurrency() {
         return settings.portalCurrency();
     }
@@ -348,8 +526,12 @@ public final class HubSpotNormalizer {
         return scaled;
     }
 
+    /** Commerce objects (invoices, payments) name the creation time {@code hs_createdate}. */
     private static Instant createdAt(HubSpotObject object) {
         Instant created = object.instant("createdate");
+        if (created == null) {
+            created = object.instant("hs_createdate");
+        }
         return created != null ? created : object.instantField("createdAt");
     }
 

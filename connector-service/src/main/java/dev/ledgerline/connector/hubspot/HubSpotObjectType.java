@@ -8,7 +8,9 @@ public enum HubSpotObjectType {
     LINE_ITEMS("line_items", "hs_lastmodifieddate"),
     PRODUCTS("products", "hs_lastmodifieddate"),
     LEADS("leads", "hs_lastmodifieddate"),
-    INVOICES("invoices", "hs_lastmodifieddate");
+    INVOICES("invoices", "hs_lastmodifieddate"),
+    /** Commerce Hub payments: present only in portals that collect payments through HubSpot or Stripe. */
+    PAYMENTS("commerce_payments", "hs_lastmodifieddate");
 
     private final String apiName;
     private final String lastModifiedProperty;

@@ -7,6 +7,11 @@ final class HubSpotProperties {
     /** Objects a deal is associated with that the canonical Deal carries. */
     static final List<HubSpotObjectType> DEAL_ASSOCIATIONS = List.of(
             HubSpotObjectType.CONTACTS, HubSpotObjectType.COMPANIES, HubSpotObjectType.LINE_ITEMS);
+    /** Objects an invoice is associated with that the canonical Invoice carries; its line items are its own. */
+    static final List<HubSpotObjectType> INVOICE_ASSOCIATIONS = List.of(HubSpotObjectType.CONTACTS,
+            HubSpotObjectType.COMPANIES, HubSpotObjectType.DEALS, HubSpotObjectType.LINE_ITEMS);
+    static final List<HubSpotObjectType> PAYMENT_ASSOCIATIONS = List.of(HubSpotObjectType.INVOICES,
+            HubSpotObjectType.DEALS, HubSpotObjectType.CONTACTS);
 
     private static final List<String> DEALS = List.of("dealname", "amount", "deal_currency_code",
             "amount_in_home_currency", "pipeline", "dealstage", "closedate", "createdate", "hs_lastmodifieddate",
@@ -25,6 +30,15 @@ final class HubSpotProperties {
     private static final List<String> LEADS = List.of("hs_lead_name", "hs_pipeline_stage",
             "hs_associated_contact_firstname", "hs_associated_contact_lastname", "hs_associated_contact_email",
             "hs_associated_company_name", "hubspot_owner_id", "createdate", "hs_lastmodifieddate");
+    private static final List<String> INVOICES = List.of("hs_number", "hs_invoice_status", "hs_currency",
+            "hs_invoice_date", "hs_due_date", "hs_amount_billed", "hs_balance_due", "hs_amount_paid",
+            "hs_payment_date", "hs_invoice_latest_contact_email", "hs_invoice_latest_contact_firstname",
+            "hs_invoice_latest_contact_lastname", "hs_invoice_latest_company_name", "hs_createdate",
+            "hs_lastmodifieddate");
+    private static final List<String> PAYMENTS = List.of("hs_latest_status", "hs_initial_amount",
+            "hs_refunds_amount", "hs_currency_code", "hs_initiated_date", "hs_customer_email",
+            "hs_payment_method_type", "hs_payment_source_app", "hs_reference_number", "hs_createdate",
+            "hs_lastmodifieddate");
 
     private HubSpotProperties() {
     }
@@ -37,7 +51,8 @@ final class HubSpotProperties {
             case LINE_ITEMS -> LINE_ITEMS;
             case PRODUCTS -> PRODUCTS;
             case LEADS -> LEADS;
-            case INVOICES -> List.of("hs_lastmodifieddate");
+            case INVOICES -> INVOICES;
+            case PAYMENTS -> PAYMENTS;
         };
     }
 }

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,9 +37,10 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Syncs one HubSpot connection: owners, the stage mapping from the deal pipelines, then contacts, companies, deals
- * (with line items and associations), products and leads. A first or FULL run reads the list endpoints; later runs
- * search from the stored cursor with a lookback overlap. Archived objects are read on every run and published as
- * DELETE records. An entity the connection may not read (missing scope) is skipped and reported.
+ * (with line items and associations), products, leads, invoices (with their line items) and payments. A first or
+ * FULL run reads the list endpoints; later runs search from the stored cursor with a lookback overlap. Archived
+ * objects are read on every run and published as DELETE records. An entity the connection may not read (missing
+ * scope), or a commerce object the portal does not have, is skipped and reported.
  */
 @ApplicationScoped
 public class HubSpotSync implements CrmSync {
@@ -136,7 +138,8 @@ public class HubSpotSync implements CrmSync {
         return switch (type) {
             case CONTACTS -> (page, c, searched) -> normalizer.contacts(page);
             case COMPANIES -> (page, c, searched) -> normalizer.accounts(page);
-            case DEALS -> (page, c, searched) -> normalizer.deals(withAssociations(c, page, searched),
+            case DEALS -> (page, c, searched) -> normalizer.deals(
+                    withAssociations(c, HubSpotObjectType.DEALS, HubSpotProperties.DEAL_ASSOCIATIONS, page, searched),
                     lineItemsOf(c, page));
             case PRODUCTS -> (page, c, searched) -> normalizer.products(page);
             case LEADS -> (page, c, searched) -> normalizer.leads(page);
@@ -155,14 +158,20 @@ public class HubSpotSync implements CrmSync {
                     (page, c, searched) -> normalizer.contacts(page));
             objects(run, client, HubSpotObjectType.COMPANIES, Topics.ACCOUNTS, List.of(),
                     (page, c, searched) -> normalizer.accounts(page));
-            objects(run, client, HubSpotObjectType.DEALS, Topics.DEALS,
-                    HubSpotProperties.DEAL_ASSOCIATIONS.stream().map(HubSpotObjectType::apiName).toList(),
-                    (page, c, searched) -> normalizer.deals(withAssociations(c, page, searched), lineItemsOf(c, page)));
+            objects(run, client, HubSpotObjectType.DEALS, Topics.DEALS, HubSpotProperties.DEAL_ASSOCIATIONS,
+                    normalizerOf(HubSpotObjectType.DEALS, normalizer));
             if (connection.syncProducts) {
                 objects(run, client, HubSpotObjectType.PRODUCTS, Topics.PRODUCTS, List.of(),
                         (page, c, searched) -> normalizer.products(page));
             }
             objects(run, client, HubSpotObjectType.LEADS, Topics.LEADS, List.of(), (page, c, searched) -> normalizer.leads(page));
+            objects(run, client, HubSpotObjectType.INVOICES, Topics.INVOICES, HubSpotProperties.INVOICE_ASSOCIATIONS,
+                    (page, c, searched) -> normalizer.invoices(withAssociations(c, HubSpotObjectType.INVOICES,
+                            HubSpotProperties.INVOICE_ASSOCIATIONS, page, searched), lineItemsOf(c, page),
+                            connection.syncInvoicesSince));
+            objects(run, client, HubSpotObjectType.PAYMENTS, Topics.PAYMENTS, HubSpotProperties.PAYMENT_ASSOCIATIONS,
+                    (page, c, searched) -> normalizer.payments(withAssociations(c, HubSpotObjectType.PAYMENTS,
+                            HubSpotProperties.PAYMENT_ASSOCIATIONS, page, searched)));
         } catch (ReauthorizationRequired e) {
             throw new CredentialsRejected(e.getMessage(), e);
         } finally {
@@ -233,11 +242,20 @@ public class HubSpotSync implements CrmSync {
         });
     }
 
+    /** Commerce objects exist only in portals that use them; elsewhere HubSpot does not know the object type. */
+    private static final Set<HubSpotObjectType> OPTIONAL_OBJECTS = EnumSet.of(HubSpotObjectType.INVOICES,
+            HubSpotObjectType.PAYMENTS);
+
+    private static void perEntity(SyncRun run, HubSpotClient client, String entity, Runnable work) {
+        perEntity(run, client, entity, false, work);
+    }
+
     /**
      * One entity's share of a run: finished when the work completes, skipped and reported when the connection may
-     * not read it (missing scope), and charged with the API calls it made either way.
+     * not read it (missing scope) or, for an object the portal may lack ({@code optional}), when HubSpot answers
+     * that it does not know the object type; charged with the API calls it made either way.
      */
-    private static void perEntity(SyncRun run, HubSpotClient client, String entity, Runnable work) {
+    private static void perEntity(SyncRun run, HubSpotClient client, String entity, boolean optional, Runnable work) {
         long calls = client.counters().calls();
         long rateLimited = client.counters().rateLimited();
         try {
@@ -245,10 +263,24 @@ public class HubSpotSync implements CrmSync {
             run.finish(entity);
         } catch (MissingScope e) {
             run.skip(entity, "missing HubSpot scopes " + e.requiredScopes() + ": " + e.getMessage());
+        } catch (HubSpotException e) {
+            if (!optional || !objectTypeUnknown(e)) {
+                throw e;
+            }
+            run.skip(entity, "the HubSpot portal has no " + entity + " (not set up or not in its subscription): "
+                    + e.getMessage());
         } finally {
             run.countEntityCalls(entity, client.counters().calls() - calls,
                     client.counters().rateLimited() - rateLimited);
         }
+    }
+
+    /**
+     * HubSpot answers 400 "Unable to infer object type from: …" for an object type the portal does not have; a 404
+     * (no such path) means the same here.
+     */
+    private static boolean objectTypeUnknown(HubSpotException e) {
+        return e.status() == 404 || (e.status() == 400 && e.getMessage().contains("Unable to infer object type"));
     }
 
     /** How a page of one object type becomes canonical records, given the client for follow-up reads. */
@@ -257,10 +289,11 @@ public class HubSpotSync implements CrmSync {
     }
 
     private void objects(SyncRun run, HubSpotClient client, HubSpotObjectType type, String topic,
-            List<String> associations, PageNormalizer normalizer) {
+            List<HubSpotObjectType> associatedTypes, PageNormalizer normalizer) {
         String entity = type.apiName();
         List<String> properties = HubSpotProperties.of(type);
-        perEntity(run, client, entity, () -> {
+        List<String> associations = associatedTypes.stream().map(HubSpotObjectType::apiName).toList();
+        perEntity(run, client, entity, OPTIONAL_OBJECTS.contains(type), () -> {
             var cursor = run.cursor(entity);
             if (cursor.isPresent()) {
                 try (var pages = new PrefetchingIterator<>(client.search(SearchQuery.changedSince(type,
@@ -361,28 +394,30 @@ public class HubSpotSync implements CrmSync {
 
     /**
      * Search results carry no associations: read them and put them where list results have them. List results
-     * already have them (and simply lack the key for a deal without any), so they are left as they are.
+     * already have them (and simply lack the key for an object without any), so they are left as they are.
      */
-    private static List<JsonNode> withAssociations(HubSpotClient client, List<JsonNode> deals, boolean searched) {
-        if (!searched || deals.isEmpty()) {
-            return deals;
+    private static List<JsonNode> withAssociations(HubSpotClient client, HubSpotObjectType type,
+            List<HubSpotObjectType> targets, List<JsonNode> objects, boolean searched) {
+        if (!searched || objects.isEmpty()) {
+            return objects;
         }
-        List<String> ids = deals.stream().map(d -> d.path("id").asText()).toList();
-        for (HubSpotObjectType target : HubSpotProperties.DEAL_ASSOCIATIONS) {
-            Map<String, List<String>> associated = client.associations(HubSpotObjectType.DEALS, target, ids);
-            for (JsonNode deal : deals) {
-                var results = ((ObjectNode) deal).withObject("associations").withObject(target.apiName())
+        List<String> ids = objects.stream().map(o -> o.path("id").asText()).toList();
+        for (HubSpotObjectType target : targets) {
+            Map<String, List<String>> associated = client.associations(type, target, ids);
+            for (JsonNode object : objects) {
+                var results = ((ObjectNode) object).withObject("associations").withObject(target.apiName())
                         .putArray("results");
-                associated.getOrDefault(deal.path("id").asText(), List.of())
+                associated.getOrDefault(object.path("id").asText(), List.of())
                         .forEach(id -> results.addObject().put("id", id));
             }
         }
-        return deals;
+        return objects;
     }
 
-    private static Map<String, JsonNode> lineItemsOf(HubSpotClient client, List<JsonNode> deals) {
+    /** The line items a page of deals or invoices is associated with, by id. */
+    private static Map<String, JsonNode> lineItemsOf(HubSpotClient client, List<JsonNode> parents) {
         Set<String> ids = new LinkedHashSet<>();
-        deals.forEach(deal -> deal.path("associations").path("line_items").path("results")
+        parents.forEach(parent -> parent.path("associations").path("line_items").path("results")
                 .forEach(result -> ids.add(result.path("id").asText())));
         if (ids.isEmpty()) {
             return Map.of();

@@ -10,10 +10,15 @@ import dev.ledgerline.wire.Account;
 import dev.ledgerline.wire.Contact;
 import dev.ledgerline.wire.CrmSource;
 import dev.ledgerline.wire.Deal;
+import dev.ledgerline.wire.Invoice;
+import dev.ledgerline.wire.InvoiceLine;
+import dev.ledgerline.wire.InvoiceStatus;
 import dev.ledgerline.wire.LineItem;
 import dev.ledgerline.wire.Money;
 import dev.ledgerline.wire.Op;
 import dev.ledgerline.wire.Owner;
+import dev.ledgerline.wire.Payment;
+import dev.ledgerline.wire.PaymentKind;
 import dev.ledgerline.wire.StageCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,6 +27,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class HubSpotNormalizerTest {
@@ -36,6 +43,8 @@ class HubSpotNormalizerTest {
             new DealPipeline("75442112", "Partner channel", List.of(
                     new DealPipeline.Stage("148920631", "Partner introduced", false, 0.3),
                     new DealPipeline.Stage("148920634", "Won nothing", true, 0.0)))));
+
+    private static final Instant INVOICES_SINCE = Instant.parse("2024-01-01T00:00:00Z");
 
     private final HubSpotNormalizer normalizer = new HubSpotNormalizer(new NormalizationSettings("acme", "conn-1",
             "EUR", ZoneId.of("Europe/Berlin"), STAGES, LeadStatusMapping.defaults()), new FakeSyncClock(NOW));
@@ -214,5 +223,161 @@ class HubSpotNormalizerTest {
         assertThat(account.getAddress().getRegion()).isEqualTo("MO");
         assertThat(account.getParentAccountId()).isEqualTo("700");
         assertThat(account.getCreatedAt()).isEqualTo(Instant.parse("2022-08-15T10:20:30.400Z"));
+    }
+
+    @Test
+    void normalisesInvoicesWithStatusesAmountsLinesAndAssociations() {
+        NormalizedBatch<Invoice> batch = normalizer.invoices(invoicePages(), invoiceLineItems(), INVOICES_SINCE);
+
+        // 7004 was issued before syncInvoicesSince; 7006 has an unreadable amount.
+        assertThat(batch.records()).extracting(Invoice::getExternalId, Invoice::getStatus, Invoice::getStatusLabel)
+                .containsExactly(
+                        tuple("7001", InvoiceStatus.PAID, "paid"),
+                        tuple("7002", InvoiceStatus.VOID, "voided"),
+                        tuple("7003", InvoiceStatus.PARTIALLY_PAID, "open"),
+                        tuple("7005", InvoiceStatus.SENT, "open"));
+        assertThat(batch.rejections()).extracting(Rejection::entity, Rejection::externalId, Rejection::reason)
+                .containsExactly(tuple("invoice", "7006",
+                        "property 'hs_amount_billed' is not a decimal number: \"1.190,00\""));
+
+        Invoice paid = batch.records().get(0);
+        assertThat(paid.getTenantId()).isEqualTo("acme");
+        assertThat(paid.getConnectionId()).isEqualTo("conn-1");
+        assertThat(paid.getSource()).isEqualTo(CrmSource.HUBSPOT);
+        assertThat(paid.getOp()).isEqualTo(Op.UPSERT);
+        assertThat(paid.getSourceUpdatedAt()).isEqualTo(Instant.parse("2024-06-20T14:02:13.101Z"));
+        assertThat(paid.getSyncedAt()).isEqualTo(NOW);
+        assertThat(paid.getNumber()).isEqualTo("INV-1001");
+        assertThat(paid.getCustomerName()).isEqualTo("Umbrella Corp");
+        assertThat(paid.getCustomerEmail()).isEqualTo("marie.curie@example.fr");
+        assertThat(paid.getContactId()).isEqualTo("501");
+        assertThat(paid.getAccountId()).isEqualTo("701");
+        assertThat(paid.getDealId()).isEqualTo("9001");
+        assertThat(paid.getIssueDate()).isEqualTo(LocalDate.of(2024, 6, 3));
+        assertThat(paid.getDueDate()).isEqualTo(LocalDate.of(2024, 7, 3));
+        assertThat(paid.getCurrency()).isEqualTo("USD");
+        assertThat(paid.getLines()).containsExactly(
+                InvoiceLine.newBuilder().setLineId("8101").setProductId("3301").setName("Annual licence")
+                        .setSku("LIC-1Y").setQuantity(new BigDecimal("1.0000"))
+                        .setUnitPrice(usd("1000.0000")).setAmount(usd("1000.0000")).build(),
+                InvoiceLine.newBuilder().setLineId("8102").setName("Onboarding hours")
+                        .setQuantity(new BigDecimal("2.5000"))
+                        .setUnitPrice(usd("76.0000")).setAmount(usd("190.0000")).build());
+        assertThat(paid.getSubtotal()).isEqualTo(usd("1190.0000"));
+        assertThat(paid.getTotal()).isEqualTo(usd("1190.0000"));
+        assertThat(paid.getAmountPaid()).isEqualTo(usd("1190.0000"));
+        assertThat(paid.getAmountDue()).isEqualTo(usd("0.0000"));
+        assertThat(paid.getDiscountTotal()).isNull();
+        assertThat(paid.getTaxTotal()).isNull();
+        assertThat(paid.getCreatedAt()).isEqualTo(Instant.parse("2024-06-03T08:55:41.207Z"));
+        assertThat(paid.getPaidAt()).isEqualTo(Instant.parse("2024-06-20T14:02:10Z"));
+        assertThat(paid.getVoidedAt()).isNull();
+
+        // Voided: void time is the last modification; its zero balance does not make it paid.
+        Invoice voided = batch.records().get(1);
+        assertThat(voided.getVoidedAt()).isEqualTo(Instant.parse("2024-06-12T10:30:00.250Z"));
+        assertThat(voided.getPaidAt()).isNull();
+        assertThat(voided.getAmountPaid()).isNull();
+        assertThat(voided.getTotal()).isEqualTo(new Money(new BigDecimal("480.0000"), "EUR"));
+        assertThat(voided.getCustomerName()).isEqualTo("Marie Curie");
+        assertThat(voided.getContactId()).isEqualTo("502");
+        assertThat(voided.getLines()).isEmpty();
+        assertThat(voided.getSubtotal()).isNull();
+
+        // No currency of its own: the portal's; no lines or associations.
+        Invoice partiallyPaid = batch.records().get(2);
+        assertThat(partiallyPaid.getCurrency()).isEqualTo("EUR");
+        assertThat(partiallyPaid.getAmountPaid()).isEqualTo(new Money(new BigDecimal("200.0000"), "EUR"));
+        assertThat(partiallyPaid.getAmountDue()).isEqualTo(new Money(new BigDecimal("300.0000"), "EUR"));
+        assertThat(partiallyPaid.getPaidAt()).isNull();
+        assertThat(partiallyPaid.getContactId()).isNull();
+
+        // Epoch-millisecond dates, lower-case currency.
+        Invoice sent = batch.records().get(3);
+        assertThat(sent.getCurrency()).isEqualTo("EUR");
+        assertThat(sent.getIssueDate()).isEqualTo(LocalDate.of(2024, 7, 1));
+        assertThat(sent.getDueDate()).isEqualTo(LocalDate.of(2024, 7, 31));
+        assertThat(sent.getSourceUpdatedAt()).isEqualTo(Instant.ofEpochMilli(1719831660123L));
+        assertThat(sent.getCreatedAt()).isEqualTo(Instant.ofEpochMilli(1719831600000L));
+        assertThat(sent.getAmountPaid()).isEqualTo(new Money(new BigDecimal("0.0000"), "EUR"));
+    }
+
+    @Test
+    void leavesOutInvoicesIssuedBeforeSyncInvoicesSinceButNotTheirDeletions() {
+        List<JsonNode> page = invoicePages();
+        page.addAll(Fixtures.results("invoices-archived.json"));
+
+        NormalizedBatch<Invoice> batch = normalizer.invoices(page, invoiceLineItems(),
+                Instant.parse("2024-06-20T00:00:00Z"));
+
+        assertThat(batch.records()).extracting(Invoice::getExternalId, Invoice::getOp).containsExactly(
+                tuple("7003", Op.UPSERT), tuple("7005", Op.UPSERT), tuple("7201", Op.DELETE));
+        assertThat(batch.records().get(2).getSourceUpdatedAt()).isEqualTo(Instant.parse("2024-06-30T12:00:00.125Z"));
+    }
+
+    @Test
+    void rejectsAnInvoiceInAStatusHubSpotDoesNotDocument() {
+        ObjectNode invoice = Fixtures.results("invoices-page-1.json").get(0).deepCopy();
+        ((ObjectNode) invoice.get("properties")).put("hs_invoice_status", "uncollectible");
+
+        assertThat(normalizer.invoices(List.of(invoice), invoiceLineItems(), INVOICES_SINCE).rejections())
+                .extracting(Rejection::reason)
+                .containsExactly("property 'hs_invoice_status' has an unknown value: \"uncollectible\"");
+    }
+
+    @Test
+    void normalisesPaymentsThatBroughtMoneyNetOfRefunds() {
+        NormalizedBatch<Payment> batch = normalizer.payments(Fixtures.results("payments.json"));
+
+        // 6003 failed: no money arrived.
+        assertThat(batch.rejections()).isEmpty();
+        assertThat(batch.records()).extracting(Payment::getExternalId).containsExactly("6001", "6002");
+        Payment invoicePayment = batch.records().get(0);
+        assertThat(invoicePayment.getOp()).isEqualTo(Op.UPSERT);
+        assertThat(invoicePayment.getSourceUpdatedAt()).isEqualTo(Instant.parse("2024-06-20T14:02:12.987Z"));
+        assertThat(invoicePayment.getInvoiceId()).isEqualTo("7001");
+        assertThat(invoicePayment.getDealId()).isEqualTo("9001");
+        assertThat(invoicePayment.getContactId()).isEqualTo("501");
+        assertThat(invoicePayment.getCustomerEmail()).isEqualTo("marie.curie@example.fr");
+        assertThat(invoicePayment.getAmount()).isEqualTo(usd("1190.0000"));
+        assertThat(invoicePayment.getMethod()).isEqualTo("card");
+        assertThat(invoicePayment.getKind()).isEqualTo(PaymentKind.INVOICE);
+        assertThat(invoicePayment.getReference()).isEqualTo("ch_3PTk2nLkdIwHu7ix0r4Bq1Zz");
+        assertThat(invoicePayment.getPaidAt()).isEqualTo(Instant.parse("2024-06-20T14:02:10Z"));
+
+        Payment checkout = batch.records().get(1);
+        assertThat(checkout.getAmount()).isEqualTo(new Money(new BigDecimal("200.0000"), "EUR"));
+        assertThat(checkout.getKind()).isEqualTo(PaymentKind.ORDER);
+        assertThat(checkout.getInvoiceId()).isNull();
+        assertThat(checkout.getReference()).isNull();
+    }
+
+    @Test
+    void normalisedInvoicesAndPaymentsSurviveTheWireFormat() {
+        Invoice invoice = normalizer.invoices(invoicePages(), invoiceLineItems(), INVOICES_SINCE).records().get(0);
+        Payment payment = normalizer.payments(Fixtures.results("payments.json")).records().get(0);
+
+        try (AvroSerde<Invoice> invoices = AvroSerde.of(Invoice.class);
+             AvroSerde<Payment> payments = AvroSerde.of(Payment.class)) {
+            assertThat(invoices.deserializer().deserialize("crm.invoices.v1",
+                    invoices.serializer().serialize("crm.invoices.v1", invoice))).isEqualTo(invoice);
+            assertThat(payments.deserializer().deserialize("crm.payments.v1",
+                    payments.serializer().serialize("crm.payments.v1", payment))).isEqualTo(payment);
+        }
+    }
+
+    private static List<JsonNode> invoicePages() {
+        List<JsonNode> invoices = new ArrayList<>(Fixtures.results("invoices-page-1.json"));
+        invoices.addAll(Fixtures.results("invoices-page-2.json"));
+        return invoices;
+    }
+
+    private static Map<String, JsonNode> invoiceLineItems() {
+        return Fixtures.results("invoice-line-items-batch.json").stream()
+                .collect(Collectors.toMap(item -> item.path("id").asText(), Function.identity()));
+    }
+
+    private static Money usd(String amount) {
+        return new Money(new BigDecimal(amount), "USD");
     }
 }

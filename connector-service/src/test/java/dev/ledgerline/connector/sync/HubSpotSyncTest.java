@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -19,8 +20,15 @@ import dev.ledgerline.devstack.TopicProbe;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.Keys;
 import dev.ledgerline.schemas.Topics;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.ledgerline.wire.DeadLetter;
 import dev.ledgerline.wire.Deal;
+import dev.ledgerline.wire.Invoice;
+import dev.ledgerline.wire.InvoiceStatus;
+import dev.ledgerline.wire.Money;
 import dev.ledgerline.wire.Op;
+import dev.ledgerline.wire.Payment;
+import dev.ledgerline.wire.PaymentKind;
 import dev.ledgerline.wire.StageCategory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -28,11 +36,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +52,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A HubSpot connection synced end to end: WireMock serves HubSpot's CRM v3 payloads, records land on the real
- * topics, the run reports what it did, and an incremental run publishes only what changed.
+ * topics, the run reports what it did, and an incremental run publishes only what changed. The portal's token lacks
+ * the products, leads and (until a test grants it) commerce payments scopes.
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "connector"))
@@ -92,6 +105,23 @@ class HubSpotSyncTest {
                 """)));
         HUBSPOT.stubFor(post(urlPathMatching("/crm/v4/associations/deals/.*/batch/read"))
                 .willReturn(okJson("{\"status\":\"COMPLETE\",\"results\":[]}")));
+        HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/invoices")).withQueryParam("archived", equalTo("false"))
+                .withQueryParam("after", absent()).willReturn(file("invoices-page-1.json")));
+        HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/invoices")).withQueryParam("archived", equalTo("false"))
+                .withQueryParam("after", equalTo("7003")).willReturn(file("invoices-page-2.json")));
+        list("invoices", true, "invoices-archived.json");
+        // Since the first run, the partially paid invoice 7003 was paid in full.
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/invoices/search"))
+                .willReturn(file("invoices-search.json")));
+        HUBSPOT.stubFor(post(urlPathMatching("/crm/v4/associations/invoices/.*/batch/read"))
+                .willReturn(okJson("{\"status\":\"COMPLETE\",\"results\":[]}")));
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/line_items/batch/read"))
+                .withRequestBody(matchingJsonPath("$.inputs[?(@.id == '8101')]"))
+                .willReturn(file("invoice-line-items-batch.json")));
+        HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/commerce_payments"))
+                .willReturn(file("error-403-missing-scopes-payments.json").withStatus(403)));
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/commerce_payments/search"))
+                .willReturn(file("error-403-missing-scopes-payments.json").withStatus(403)));
     }
 
     @AfterAll
@@ -101,14 +131,8 @@ class HubSpotSyncTest {
 
     @Test
     void aFullSyncPublishesEveryObjectAndAnIncrementalOneOnlyWhatChanged() {
-        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 13);
-        given().contentType(ContentType.JSON).body(Map.of("homeCurrency", "EUR", "timeZone", "Europe/Berlin"))
-                .put("/api/tenants/{tenant}/settings", tenant).then().statusCode(200);
-        String connection = given().contentType(ContentType.JSON)
-                .body(Map.of("crm", "hubspot", "displayName", "Portal 62515", "apiToken", "pat-eu1-0c0ffee0-1234",
-                        "apiBaseUrl", HUBSPOT.baseUrl()))
-                .post("/api/tenants/{tenant}/connections", tenant).then().statusCode(201)
-                .extract().path("connection.id");
+        String tenant = tenantWithSettings();
+        String connection = connect(tenant, Map.of());
 
         JsonPath full = runToEnd(tenant, connection, "FULL");
         assertThat(full.getString("state")).isEqualTo("SUCCEEDED");
@@ -118,7 +142,7 @@ class HubSpotSyncTest {
         assertThat((String) entity(full, "products").get("message")).contains("scopes");
         assertThat(full.getInt("apiCalls")).isGreaterThan(10);
 
-        List<ConsumerRecord<String, Deal>> deals = dealsOf(tenant, "9004");
+        List<ConsumerRecord<String, Deal>> deals = readUntil(Topics.DEALS, Deal.class, tenant, "9004");
         Deal won = latest(deals, Keys.of(tenant, "HUBSPOT", "9001"));
         assertThat(won.getStageCategory()).isEqualTo(StageCategory.WON);
         assertThat(won.getAmount().getAmount()).isEqualByComparingTo(new BigDecimal("12500.50"));
@@ -132,11 +156,85 @@ class HubSpotSyncTest {
         assertThat(incremental.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(entity(incremental, "deals")).containsEntry("published", 1).containsEntry("deleted", 0);
         assertThat(entity(incremental, "contacts")).containsEntry("published", 0);
-        Deal moved = latest(TopicProbe.readUntil(DevstackResource.bootstrapServers(), Topics.DEALS,
-                AvroSerde.of(Deal.class).deserializer(),
-                r -> r.key().equals(Keys.of(tenant, "HUBSPOT", "9002")) && r.value().getStageCategory() == StageCategory.WON,
-                Duration.ofSeconds(20)), Keys.of(tenant, "HUBSPOT", "9002"));
+        Deal moved = latest(readUntil(Topics.DEALS, Deal.class, tenant, "9002",
+                r -> r.value().getStageCategory() == StageCategory.WON), Keys.of(tenant, "HUBSPOT", "9002"));
         assertThat(moved.getClosedAt()).isNotNull();
+    }
+
+    @Test
+    void invoicesSinceTheConnectionSettingAndPaymentsOnceTheScopeIsGrantedReachTheirTopics() {
+        String tenant = tenantWithSettings();
+        String connection = connect(tenant, Map.of("syncInvoicesSince", "2024-01-01T00:00:00Z"));
+
+        JsonPath full = runToEnd(tenant, connection, "FULL");
+        assertThat(full.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(entity(full, "invoices")).containsEntry("state", "SUCCEEDED").containsEntry("published", 5)
+                .containsEntry("rejected", 1).containsEntry("deleted", 1);
+        assertThat(entity(full, "commerce_payments")).containsEntry("state", "SKIPPED");
+        assertThat((String) entity(full, "commerce_payments").get("message"))
+                .contains("crm.objects.commercepayments.read");
+
+        List<ConsumerRecord<String, Invoice>> invoices = readUntil(Topics.INVOICES, Invoice.class, tenant, "7201");
+        Invoice paid = latest(invoices, Keys.of(tenant, "HUBSPOT", "7001"));
+        assertThat(paid.getStatus()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(paid.getTotal()).isEqualTo(new Money(new BigDecimal("1190.0000"), "USD"));
+        assertThat(paid.getLines()).hasSize(2);
+        assertThat(paid.getPaidAt()).isNotNull();
+        assertThat(latest(invoices, Keys.of(tenant, "HUBSPOT", "7002")).getStatus()).isEqualTo(InvoiceStatus.VOID);
+        assertThat(latest(invoices, Keys.of(tenant, "HUBSPOT", "7003")).getStatus())
+                .isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+        assertThat(latest(invoices, Keys.of(tenant, "HUBSPOT", "7201")).getOp()).isEqualTo(Op.DELETE);
+        // Issued in 2023, before the connection's syncInvoicesSince.
+        assertThat(invoices).extracting(ConsumerRecord::key).doesNotContain(Keys.of(tenant, "HUBSPOT", "7004"));
+        DeadLetter unreadable = latest(readUntil(Topics.dlq(Topics.INVOICES), DeadLetter.class, tenant, "7006"),
+                Keys.of(tenant, "HUBSPOT", "7006"));
+        assertThat(unreadable.getErrorMessage()).contains("hs_amount_billed").contains("1.190,00");
+        assertThat(new String(unreadable.getOriginalValue().array(), StandardCharsets.UTF_8))
+                .contains("\"id\":\"7006\"");
+
+        // The portal's token is granted the payments scope.
+        List<StubMapping> granted = List.of(
+                HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/commerce_payments"))
+                        .withQueryParam("archived", equalTo("false")).willReturn(file("payments.json"))),
+                HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/commerce_payments"))
+                        .withQueryParam("archived", equalTo("true")).willReturn(okJson(EMPTY_PAGE))));
+        try {
+            JsonPath incremental = runToEnd(tenant, connection, "INCREMENTAL");
+            assertThat(incremental.getString("state")).isEqualTo("SUCCEEDED");
+            assertThat(entity(incremental, "invoices")).containsEntry("published", 1);
+            assertThat(entity(incremental, "commerce_payments")).containsEntry("state", "SUCCEEDED")
+                    .containsEntry("published", 2);
+        } finally {
+            granted.forEach(HUBSPOT::removeStub);
+        }
+        List<ConsumerRecord<String, Payment>> payments = readUntil(Topics.PAYMENTS, Payment.class, tenant, "6002");
+        Payment settling = latest(payments, Keys.of(tenant, "HUBSPOT", "6001"));
+        assertThat(settling.getInvoiceId()).isEqualTo("7001");
+        assertThat(settling.getKind()).isEqualTo(PaymentKind.INVOICE);
+        assertThat(settling.getAmount()).isEqualTo(new Money(new BigDecimal("1190.0000"), "USD"));
+        assertThat(latest(payments, Keys.of(tenant, "HUBSPOT", "6002")).getAmount())
+                .isEqualTo(new Money(new BigDecimal("200.0000"), "EUR"));
+        // Failed: no money arrived.
+        assertThat(payments).extracting(ConsumerRecord::key).doesNotContain(Keys.of(tenant, "HUBSPOT", "6003"));
+        Invoice paidSince = latest(readUntil(Topics.INVOICES, Invoice.class, tenant, "7003",
+                r -> r.value().getStatus() == InvoiceStatus.PAID), Keys.of(tenant, "HUBSPOT", "7003"));
+        assertThat(paidSince.getAmountPaid()).isEqualTo(new Money(new BigDecimal("500.0000"), "EUR"));
+    }
+
+    private static String tenantWithSettings() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 13);
+        given().contentType(ContentType.JSON).body(Map.of("homeCurrency", "EUR", "timeZone", "Europe/Berlin"))
+                .put("/api/tenants/{tenant}/settings", tenant).then().statusCode(200);
+        return tenant;
+    }
+
+    /** A private-app connection to the WireMock portal; settings not named take their defaults. */
+    private static String connect(String tenant, Map<String, Object> settings) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("crm", "hubspot", "displayName", "Portal 62515", "apiToken", "pat-eu1-0c0ffee0-1234",
+                        "apiBaseUrl", HUBSPOT.baseUrl(), "settings", settings))
+                .post("/api/tenants/{tenant}/connections", tenant).then().statusCode(201)
+                .extract().path("connection.id");
     }
 
     private static JsonPath runToEnd(String tenant, String connection, String mode) {
@@ -153,13 +251,21 @@ class HubSpotSyncTest {
         return run.getMap("entities.find { it.entity == '" + entity + "' }");
     }
 
-    private static List<ConsumerRecord<String, Deal>> dealsOf(String tenant, String untilId) {
-        return TopicProbe.readUntil(DevstackResource.bootstrapServers(), Topics.DEALS,
-                AvroSerde.of(Deal.class).deserializer(), r -> r.key().equals(Keys.of(tenant, "HUBSPOT", untilId)),
-                Duration.ofSeconds(20));
+    /** The topic's records up to the tenant's record of {@code untilId}. */
+    private static <T extends SpecificRecord> List<ConsumerRecord<String, T>> readUntil(
+            String topic, Class<T> type, String tenant, String untilId) {
+        return readUntil(topic, type, tenant, untilId, r -> true);
     }
 
-    private static Deal latest(List<ConsumerRecord<String, Deal>> records, String key) {
+    private static <T extends SpecificRecord> List<ConsumerRecord<String, T>> readUntil(
+            String topic, Class<T> type, String tenant, String untilId,
+            Predicate<ConsumerRecord<String, T>> matching) {
+        Deserializer<T> values = AvroSerde.of(type).deserializer();
+        return TopicProbe.readUntil(DevstackResource.bootstrapServers(), topic, values,
+                r -> r.key().equals(Keys.of(tenant, "HUBSPOT", untilId)) && matching.test(r), Duration.ofSeconds(20));
+    }
+
+    private static <T> T latest(List<ConsumerRecord<String, T>> records, String key) {
         return records.stream().filter(r -> r.key().equals(key)).reduce((a, b) -> b).orElseThrow().value();
     }
 

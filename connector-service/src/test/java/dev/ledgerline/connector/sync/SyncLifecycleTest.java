@@ -78,6 +78,11 @@ class SyncLifecycleTest {
                     .withStatus(403).withHeader("Content-Type", "application/json")
                     .withBodyFile("error-403-missing-scopes.json")));
         }
+        // This portal has no commerce objects: HubSpot does not know the invoice type; payments are not stubbed (404).
+        HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/invoices")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"status":"error","message":"Unable to infer object type from: invoices",
+                        "correlationId":"0d5c7a8e-3b61-4f0a-9a4e-6f1d2b7c8e90"}""")));
         // The first run lists one deal; nothing is archived.
         HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/deals")).withQueryParam("archived", equalTo("false"))
                 .willReturn(okJson("{\"results\":[" + deal("1", T1) + "]}")));
@@ -110,8 +115,14 @@ class SyncLifecycleTest {
         String tenant = tenantWithSettings();
         String connection = apiTokenConnection(tenant);
 
-        // Run 1, the first: lists deal 1 and stores the cursor at it.
-        assertThat(runToEnd(tenant, connection, "INCREMENTAL").getString("state")).isEqualTo("SUCCEEDED");
+        // Run 1, the first: lists deal 1 and stores the cursor at it; the missing commerce objects are skipped.
+        JsonPath first = runToEnd(tenant, connection, "INCREMENTAL");
+        assertThat(first.getString("state")).isEqualTo("SUCCEEDED");
+        for (String absent : List.of("invoices", "commerce_payments")) {
+            assertThat(first.getMap("entities.find { it.entity == '" + absent + "' }"))
+                    .containsEntry("state", "SKIPPED")
+                    .hasEntrySatisfying("message", message -> assertThat((String) message).contains("portal has no"));
+        }
         assertThat(cursor(connection)).isEqualTo(new SyncCursor(T1, "1"));
 
         // Run 2 searches from there; its second page never arrives, so the run dies after page 1.
