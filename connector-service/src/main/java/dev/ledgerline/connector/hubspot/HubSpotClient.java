@@ -138,6 +138,12 @@ public final class HubSpotClient {
         return new Pages(null, after -> objectPage(get(pathWithAfter(path, after))));
     }
 
+    /** The portal's company currency (ISO 4217) from its account details, when the portal names one. */
+    public Optional<String> companyCurrency() {
+        String currency = get("/account-info/v3/details").path("companyCurrency").asText("");
+        return currency.isBlank() ? Optional.empty() : Optional.of(currency);
+    }
+
     /** The deal pipelines with their stages; stage metadata arrives as strings and is read here. */
     public List<DealPipeline> dealPipelines() {
         List<DealPipeline> pipelines = new ArrayList<>();

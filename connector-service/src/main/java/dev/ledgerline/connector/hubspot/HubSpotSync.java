@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ledgerline.connector.connection.ConnectionEntity;
 import dev.ledgerline.connector.connection.Crm;
+import dev.ledgerline.connector.mapping.LeadStatusMappingEntity;
 import dev.ledgerline.connector.mapping.StageMappingEntity;
 import dev.ledgerline.connector.oauth.OAuthTokenClient;
 import dev.ledgerline.connector.oauth.StoredAccessTokens;
@@ -28,6 +29,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,8 @@ public class HubSpotSync implements CrmSync {
     static final Duration LOOKBACK = Duration.ofMinutes(5);
     /** Suffix of the cursor entity that tracks deletions (archivedAt) of an object type. */
     static final String ARCHIVED = "#archived";
+    /** The run entity that reports an unreadable portal currency. */
+    static final String ACCOUNT_DETAILS = "account-details";
 
     private final SecretCipher cipher;
     private final OAuthTokenClient tokenClient;
@@ -183,14 +187,56 @@ public class HubSpotSync implements CrmSync {
     private NormalizationSettings settings(SyncRun run, HubSpotClient client) {
         ConnectionEntity connection = run.connection();
         StageMapping stages = QuarkusTransaction.requiringNew().call(() -> storeStageMapping(connection, client));
+        LeadStatusMapping leadStatuses = QuarkusTransaction.requiringNew().call(() -> storeLeadStatusMapping(connection));
         TenantSettingsEntity tenant = QuarkusTransaction.requiringNew()
                 .call(() -> TenantSettingsEntity.findById(connection.tenantId));
         if (tenant == null) {
             throw new IllegalStateException("tenant " + connection.tenantId
                     + " has no settings yet: set its home currency and time zone (PUT /api/tenants/{tenant}/settings)");
         }
-        return new NormalizationSettings(connection.tenantId, connection.id.toString(), tenant.homeCurrency,
-                ZoneId.of(tenant.timeZone), stages, LeadStatusMapping.defaults());
+        return new NormalizationSettings(connection.tenantId, connection.id.toString(),
+                portalCurrency(run, client, tenant), ZoneId.of(tenant.timeZone), stages, leadStatuses);
+    }
+
+    /**
+     * HubSpot amounts without a currency of their own are in the portal's company currency, which need not be the
+     * tenant's home currency. A portal whose account details cannot be read (403, 404) falls back to the home
+     * currency, and the run says so.
+     */
+    private static String portalCurrency(SyncRun run, HubSpotClient client, TenantSettingsEntity tenant) {
+        try {
+            return client.companyCurrency().orElse(tenant.homeCurrency);
+        } catch (HubSpotException e) {
+            if (e instanceof ReauthorizationRequired || (e.status() != 403 && e.status() != 404)) {
+                throw e;
+            }
+            run.skip(ACCOUNT_DETAILS, "the portal's account details are not readable (" + e.getMessage()
+                    + "): amounts without a currency are taken to be in the home currency " + tenant.homeCurrency);
+            return tenant.homeCurrency;
+        }
+    }
+
+    /**
+     * The lead-stage mapping: HubSpot's default lead stages, overridden by what is stored for the connection (a
+     * user's PUT). Default stages not stored yet are stored unedited, so that GET shows what the sync applies.
+     */
+    private static LeadStatusMapping storeLeadStatusMapping(ConnectionEntity connection) {
+        LeadStatusMapping mapping = LeadStatusMapping.defaults();
+        Set<String> stored = new HashSet<>();
+        for (LeadStatusMappingEntity entry : LeadStatusMappingEntity.forConnection(connection.id)) {
+            mapping = mapping.with(entry.rawStatus, dev.ledgerline.wire.LeadStatus.valueOf(entry.status.name()));
+            stored.add(entry.rawStatus);
+        }
+        LeadStatusMapping.defaults().entries().forEach((stageId, status) -> {
+            if (!stored.contains(stageId)) {
+                LeadStatusMappingEntity entity = new LeadStatusMappingEntity();
+                entity.connectionId = connection.id;
+                entity.rawStatus = stageId;
+                entity.status = dev.ledgerline.connector.mapping.LeadStatus.valueOf(status.name());
+                entity.persist();
+            }
+        });
+        return mapping;
     }
 
     private StageMapping storeStageMapping(ConnectionEntity connection, HubSpotClient client) {

@@ -34,6 +34,11 @@ public final class LeadStatusMapping {
         return new LeadStatusMapping(changed);
     }
 
+    /** Stage id → status, for storing the mapping where a user can see and edit it. */
+    public Map<String, LeadStatus> entries() {
+        return statuses;
+    }
+
     public Optional<LeadStatus> lookup(String stageId) {
         return Optional.ofNullable(statuses.get(stageId));
     }
