@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TokenRevocation {
     private static final Logger LOG = Logger.getLogger(TokenRevocation.class);
-    static final RetryPolicy RETRIES = new RetryPolicy(3, Duration.ofSeconds(10), Duration.ofMillis(500),
+    public static final RetryPolicy RETRIES = new RetryPolicy(3, Duration.ofSeconds(10), Duration.ofMillis(500),
             Duration.ofSeconds(4), () -> ThreadLocalRandom.current().nextDouble());
 
     private final SecretCipher cipher;
