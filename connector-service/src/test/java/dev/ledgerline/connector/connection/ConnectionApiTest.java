@@ -29,7 +29,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -241,7 +240,7 @@ class ConnectionApiTest {
 
     private static void assertEveryTokenErased(String id) throws Exception {
         for (String column : List.of("client_secret", "access_token", "refresh_token", "access_token_expires_at")) {
-            assertThat(storedValue(id, column)).as(column).isNull();
+            assertThat(ConnectionRows.column(id, column)).as(column).isNull();
         }
     }
 
@@ -279,19 +278,7 @@ class ConnectionApiTest {
     }
 
     private static byte[] secretColumn(String id, String column) throws Exception {
-        return (byte[]) storedValue(id, column);
-    }
-
-    /** A column of the connection's row, read from the table directly. */
-    private static Object storedValue(String id, String column) throws Exception {
-        try (var db = DriverManager.getConnection(DevstackResource.jdbcUrl("connector"), "postgres", "postgres");
-                var query = db.prepareStatement("select " + column + " from crm_connection where id = ?")) {
-            query.setObject(1, UUID.fromString(id));
-            try (var rows = query.executeQuery()) {
-                assertThat(rows.next()).isTrue();
-                return rows.getObject(1);
-            }
-        }
+        return (byte[]) ConnectionRows.column(id, column);
     }
 
     private static Map<String, String> queryOf(URI uri) {

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.ledgerline.connector.sync.SyncRuns.runToEnd;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.ledgerline.connector.connection.ConnectionRows;
 import dev.ledgerline.connector.secret.SecretCipher;
 import dev.ledgerline.devstack.DevstackResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,8 +32,6 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +40,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.awaitility.Awaitility;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -252,29 +251,12 @@ class TokenRefreshTest {
         return aResponse().withHeader("Content-Type", "application/json").withBodyFile(file);
     }
 
-    private static JsonPath runToEnd(String tenant, String connection, String mode) {
-        String run = given().contentType(ContentType.JSON).body(Map.of("mode", mode))
-                .post("/api/tenants/{tenant}/connections/{id}/sync", tenant, connection).then().statusCode(202)
-                .extract().path("id");
-        return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().get("/api/tenants/{tenant}/connections/{id}/runs/{run}", tenant, connection, run)
-                                .then().statusCode(200).extract().jsonPath(),
-                        json -> !List.of("QUEUED", "RUNNING").contains(json.getString("state")));
-    }
-
     private String decrypted(String connection, String column) throws Exception {
         return cipher.decrypt(column(connection, column), "crm_connection/" + connection + "/" + column);
     }
 
     private static byte[] column(String id, String column) throws Exception {
-        try (var db = DriverManager.getConnection(DevstackResource.jdbcUrl("connector"), "postgres", "postgres");
-                var query = db.prepareStatement("select " + column + " from crm_connection where id = ?")) {
-            query.setObject(1, UUID.fromString(id));
-            try (var rows = query.executeQuery()) {
-                assertThat(rows.next()).isTrue();
-                return rows.getBytes(1);
-            }
-        }
+        return (byte[]) ConnectionRows.column(id, column);
     }
 
     /** Every log record of the service while a test runs, formatted as it would be written, stack traces included. */

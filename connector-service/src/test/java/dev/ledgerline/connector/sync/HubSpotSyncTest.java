@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.ledgerline.connector.sync.SyncRuns.runToEnd;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,16 +137,6 @@ class HubSpotSyncTest {
                 r -> r.key().equals(Keys.of(tenant, "HUBSPOT", "9002")) && r.value().getStageCategory() == StageCategory.WON,
                 Duration.ofSeconds(20)), Keys.of(tenant, "HUBSPOT", "9002"));
         assertThat(moved.getClosedAt()).isNotNull();
-    }
-
-    private static JsonPath runToEnd(String tenant, String connection, String mode) {
-        String run = given().contentType(ContentType.JSON).body(Map.of("mode", mode))
-                .post("/api/tenants/{tenant}/connections/{id}/sync", tenant, connection).then().statusCode(202)
-                .extract().path("id");
-        return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().get("/api/tenants/{tenant}/connections/{id}/runs/{run}", tenant, connection, run)
-                        .then().statusCode(200).extract().jsonPath(),
-                        json -> !List.of("QUEUED", "RUNNING").contains(json.getString("state")));
     }
 
     private static Map<String, Object> entity(JsonPath run, String entity) {
