@@ -75,7 +75,7 @@ public class OAuthTokenClient {
     public OAuthTokens refresh(ConnectionEntity connection, String refreshToken) {
         Map<String, String> extra = new HashMap<>();
         if (connection.redirectUri != null) {
-            // HubSpot's refresh form names the app's redirect URI too.
+            // HubSpot documents redirect_uri in its refresh form as well (optional there).
             extra.put("redirect_uri", connection.redirectUri);
         }
         return withRetries(connection, client -> client.refreshTokens(refreshToken, extra));
