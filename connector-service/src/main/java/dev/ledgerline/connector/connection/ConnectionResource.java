@@ -48,7 +48,7 @@ public class ConnectionResource {
         return connections.updateSettings(tenant, id, settings);
     }
 
-    /** Disconnects: tokens and client secret erased, status DISCONNECTED. */
+    /** Disconnects: refresh token revoked where the CRM allows, every secret erased, status DISCONNECTED. */
     @DELETE
     @Path("{id}")
     public Response disconnect(@PathParam("tenant") String tenant, @PathParam("id") UUID id) {

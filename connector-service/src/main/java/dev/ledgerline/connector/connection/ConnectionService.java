@@ -1,11 +1,15 @@
 package dev.ledgerline.connector.connection;
 
 import dev.ledgerline.connector.oauth.OAuthConsent;
+import dev.ledgerline.connector.oauth.OAuthTokenClient;
+import dev.ledgerline.connector.oauth.TokenRevocation;
 import dev.ledgerline.rest.problem.ProblemException;
 import dev.ledgerline.connector.publish.SettingsPublisher.ConnectionChanged;
 import dev.ledgerline.connector.secret.SecretCipher;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,14 +23,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ConnectionService {
     private final SecretCipher cipher;
     private final OAuthConsent consent;
+    private final TokenRevocation revocation;
+    private final OAuthTokenClient tokenClient;
     private final Event<ConnectionChanged> changes;
     private final Clock clock;
     private final Optional<String> defaultRedirectUri;
 
-    ConnectionService(SecretCipher cipher, OAuthConsent consent, Event<ConnectionChanged> changes, Clock clock,
+    ConnectionService(SecretCipher cipher, OAuthConsent consent, TokenRevocation revocation,
+            OAuthTokenClient tokenClient, Event<ConnectionChanged> changes, Clock clock,
             @ConfigProperty(name = "ledgerline.oauth.redirect-uri") Optional<String> defaultRedirectUri) {
         this.cipher = cipher;
         this.consent = consent;
+        this.revocation = revocation;
+        this.tokenClient = tokenClient;
         this.changes = changes;
         this.clock = clock;
         this.defaultRedirectUri = defaultRedirectUri;
@@ -96,27 +105,39 @@ public class ConnectionService {
         return ConnectionMapper.toDto(entity);
     }
 
-    /** Erases every secret; the connection stays listed as DISCONNECTED so that its history stays explained. */
-    @Transactional
+    /**
+     * Revokes the refresh token at the CRM where it can (best effort: a failure is recorded in the status reason and
+     * does not stop the disconnect), then erases every secret. The connection stays listed as DISCONNECTED so that its
+     * history stays explained. The revocation runs outside any transaction: no row is locked while the CRM answers.
+     */
     public void disconnect(String tenantId, UUID id) {
-        ConnectionEntity entity = find(tenantId, id);
-        if (entity.status == ConnectionStatus.DISCONNECTED) {
+        ConnectionEntity connected = QuarkusTransaction.requiringNew().call(() -> find(tenantId, id));
+        if (connected.status == ConnectionStatus.DISCONNECTED) {
             return;
         }
-        entity.clientSecret = null;
-        entity.accessToken = null;
-        entity.accessTokenExpiresAt = null;
-        entity.refreshToken = null;
-        entity.status = ConnectionStatus.DISCONNECTED;
-        entity.statusReason = "disconnected by a user";
-        entity.updatedAt = now();
-        published(entity);
+        Optional<String> unrevoked = revocation.revoke(connected);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ConnectionEntity entity = ConnectionEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            entity.clientSecret = null;
+            entity.accessToken = null;
+            entity.accessTokenExpiresAt = null;
+            entity.refreshToken = null;
+            entity.status = ConnectionStatus.DISCONNECTED;
+            entity.statusReason = "disconnected by a user" + unrevoked.map(why -> "; " + why).orElse("");
+            entity.updatedAt = now();
+            published(entity);
+        });
+        tokenClient.forget(id);
     }
 
     /** The CRM refused the credentials for good: a user must consent again before the next sync. */
     @Transactional
     public void markNeedsReauth(String tenantId, UUID id, String reason) {
         ConnectionEntity entity = find(tenantId, id);
+        if (entity.status == ConnectionStatus.DISCONNECTED) {
+            // A run refused because a user disconnected meanwhile: the connection stays disconnected.
+            return;
+        }
         entity.status = ConnectionStatus.NEEDS_REAUTH;
         entity.statusReason = reason;
         entity.updatedAt = now();

@@ -75,8 +75,14 @@ public class OAuthConsent {
             throw ProblemException.badField("code", "the callback carries no authorization code");
         }
         ConnectionEntity pending = QuarkusTransaction.requiringNew().call(() -> ConnectionEntity.findById(connectionId));
-        OAuthTokens granted = tokens.exchangeCode(pending.tokenUrl, pending.oauthClientId,
-                cipher.decrypt(pending.clientSecret, pending.secretSlot("client_secret")), pending.redirectUri, code);
+        OAuthTokens granted;
+        try {
+            granted = tokens.exchangeCode(pending, code);
+        } catch (TokenEndpointException e) {
+            throw new ProblemException(e.refused()
+                    ? Problem.of(400, "Authorization refused by the CRM", e.getMessage())
+                    : Problem.of(502, "CRM unreachable", e.getMessage()));
+        }
         return QuarkusTransaction.requiringNew().call(() -> store(connectionId, granted));
     }
 

@@ -1,124 +1,166 @@
 package dev.ledgerline.connector.oauth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ledgerline.rest.problem.Problem;
-import dev.ledgerline.rest.problem.ProblemException;
+import dev.ledgerline.connector.connection.ConnectionEntity;
+import dev.ledgerline.connector.secret.SecretCipher;
+import dev.ledgerline.connector.sync.RetryPolicy;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.OidcClientConfigBuilder;
+import io.quarkus.oidc.client.OidcClientException;
+import io.quarkus.oidc.client.OidcClients;
+import io.quarkus.oidc.client.Tokens;
+import io.quarkus.oidc.client.runtime.OidcClientConfig;
+import io.quarkus.oidc.common.runtime.config.OidcClientCommonConfig.Credentials.Secret;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 
-/** The authorization-code exchange at a CRM's token endpoint (RFC 6749 §4.1.3). */
+/**
+ * A connection's CRM token endpoint, through quarkus-oidc-client: the authorization-code exchange after consent and
+ * the refresh grant. Each connection gets its own OIDC client, built at run time on the connection's token URL
+ * (overridable per connection, for sandboxes and tests) with its OAuth client id and secret sent in the form
+ * ({@code client_secret_post}, as HubSpot requires); it is cached until the connection's endpoint or client changes
+ * or the connection is disconnected. A 429, 5xx or missing answer is retried with backoff a bounded number of times;
+ * a refused grant is not.
+ */
 @ApplicationScoped
 public class OAuthTokenClient {
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final int ATTEMPTS = 3;
+    private static final Logger LOG = Logger.getLogger(OAuthTokenClient.class);
+    static final RetryPolicy RETRIES = new RetryPolicy(4, Duration.ofSeconds(30), Duration.ofMillis(500),
+            Duration.ofSeconds(8), () -> ThreadLocalRandom.current().nextDouble());
+    /** The longest Retry-After honoured; a longer one would hold a sync thread or the consent callback too long. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    OAuthTokenClient(ObjectMapper json, Clock clock) {
-        this.json = json;
-        this.clock = clock;
+    /** What a cached client was built from: a change of any of these needs a new client. */
+    private record ClientSettings(String tokenUrl, String clientId, String sealedSecret) {
+        static ClientSettings of(ConnectionEntity connection) {
+            return new ClientSettings(connection.tokenUrl, connection.oauthClientId,
+                    Base64.getEncoder().encodeToString(connection.clientSecret));
+        }
     }
 
-    public OAuthTokens exchangeCode(String tokenUrl, String clientId, String clientSecret, String redirectUri,
-            String code) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
-        form.put("redirect_uri", redirectUri);
-        form.put("code", code);
-        return tokensOf(post(tokenUrl, form));
+    private record CachedClient(ClientSettings settings, OidcClient client) {
+    }
+
+    private final OidcClients oidcClients;
+    private final SecretCipher cipher;
+    private final Map<UUID, CachedClient> clients = new ConcurrentHashMap<>();
+
+    OAuthTokenClient(OidcClients oidcClients, SecretCipher cipher) {
+        this.oidcClients = oidcClients;
+        this.cipher = cipher;
+    }
+
+    /** Trades the authorization code of a consent for the first tokens (RFC 6749 §4.1.3). */
+    public OAuthTokens exchangeCode(ConnectionEntity connection, String code) {
+        return withRetries(connection, client -> client.getTokens(Map.of("code", code,
+                "redirect_uri", connection.redirectUri)));
     }
 
     /**
      * Trades a refresh token for a new access token (RFC 6749 §6). The answer may carry a new refresh token
-     * (Salesforce rotation); when it does not, the caller keeps the old one.
+     * (rotation); when it does not, the caller keeps the old one.
      */
-    public OAuthTokens refresh(String tokenUrl, String clientId, String clientSecret, String refreshToken) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "refresh_token");
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
-        form.put("refresh_token", refreshToken);
-        return tokensOf(post(tokenUrl, form));
-    }
-
-    private OAuthTokens tokensOf(JsonNode body) {
-        String accessToken = body.path("access_token").asText(null);
-        if (accessToken == null) {
-            throw refused("the token response has no access_token");
+    public OAuthTokens refresh(ConnectionEntity connection, String refreshToken) {
+        Map<String, String> extra = new HashMap<>();
+        if (connection.redirectUri != null) {
+            // HubSpot documents redirect_uri in its refresh form as well (optional there).
+            extra.put("redirect_uri", connection.redirectUri);
         }
-        Instant expiresAt = body.hasNonNull("expires_in")
-                ? Instant.now(clock).plusSeconds(body.get("expires_in").asLong()) : null;
-        return new OAuthTokens(accessToken, body.path("refresh_token").asText(null), expiresAt,
-                body.path("instance_url").asText(null));
+        return withRetries(connection, client -> client.refreshTokens(refreshToken, extra));
     }
 
-    /** Posts the form, retrying 429, 5xx and I/O failures; a 4xx is the CRM refusing the grant. */
-    private JsonNode post(String url, Map<String, String> form) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build();
+    /** Closes and drops the connection's client (disconnect). */
+    public void forget(UUID connectionId) {
+        CachedClient cached = clients.remove(connectionId);
+        if (cached != null) {
+            close(connectionId, cached.client());
+        }
+    }
+
+    @PreDestroy
+    void closeAll() {
+        clients.keySet().forEach(this::forget);
+    }
+
+    private OAuthTokens withRetries(ConnectionEntity connection, Function<OidcClient, Uni<Tokens>> grant) {
         for (int attempt = 1; ; attempt++) {
+            TokenEndpointException fault;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status == 200) {
-                    return json.readTree(response.body());
+                return tokensOf(grant.apply(clientFor(connection)).await().atMost(RETRIES.attemptTimeout()));
+            } catch (TokenEndpointException e) {
+                if (e.refused()) {
+                    throw e;
                 }
-                boolean retryable = status == 429 || status >= 500;
-                if (!retryable || attempt == ATTEMPTS) {
-                    throw refused(describeError(status, response.body()));
-                }
-            } catch (IOException e) {
-                if (attempt == ATTEMPTS) {
-                    throw new ProblemException(Problem.of(502, "CRM unreachable",
-                            "the token endpoint did not answer: " + e.getClass().getSimpleName()));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProblemException(Problem.of(503, "Interrupted", "the token exchange was interrupted"));
+                fault = e;
+            } catch (TimeoutException e) {
+                fault = TokenEndpointException.unreachable("no answer within " + RETRIES.attemptTimeout().toSeconds() + " s");
+            } catch (OidcClientException e) {
+                // Its message can be a response body: only the type is kept.
+                fault = TokenEndpointException.unreachable(e.getClass().getSimpleName());
             }
-            sleep(Duration.ofMillis(500L * attempt));
+            if (attempt == RETRIES.maxAttempts()) {
+                throw fault.afterAttempts(attempt);
+            }
+            Duration wait = fault.retryAfter() != null && fault.retryAfter().compareTo(MAX_RETRY_AFTER) <= 0
+                    ? fault.retryAfter() : RETRIES.backoff(attempt);
+            sleep(wait);
         }
     }
 
-    /** The OAuth error code and description only: the body of a token response may hold secrets. */
-    private String describeError(int status, String body) {
+    private OidcClient clientFor(ConnectionEntity connection) {
+        ClientSettings settings = ClientSettings.of(connection);
+        return clients.compute(connection.id, (id, cached) -> {
+            if (cached != null && cached.settings().equals(settings)) {
+                return cached;
+            }
+            if (cached != null) {
+                close(id, cached.client());
+            }
+            return new CachedClient(settings, newClient(connection));
+        }).client();
+    }
+
+    private OidcClient newClient(ConnectionEntity connection) {
+        OidcClientConfig config = new OidcClientConfigBuilder()
+                .id("crm-connection-" + connection.id)
+                // An absolute token path is the token endpoint itself: no discovery document is read.
+                .tokenPath(connection.tokenUrl)
+                .discoveryEnabled(false)
+                .clientId(connection.oauthClientId)
+                .credentials().clientSecret(cipher.decrypt(connection.clientSecret,
+                        connection.secretSlot("client_secret")), Secret.Method.POST).end()
+                .grant(OidcClientConfig.Grant.Type.CODE)
+                .build();
+        return oidcClients.newClient(config).await().atMost(RETRIES.attemptTimeout());
+    }
+
+    private static OAuthTokens tokensOf(Tokens tokens) {
+        if (tokens.getAccessToken() == null) {
+            throw TokenEndpointException.refused(200, null, "the token response has no access_token");
+        }
+        Long expiresAt = tokens.getAccessTokenExpiresAt();
+        return new OAuthTokens(tokens.getAccessToken(), tokens.getRefreshToken(),
+                expiresAt == null ? null : Instant.ofEpochSecond(expiresAt), tokens.get("instance_url"));
+    }
+
+    private static void close(UUID connectionId, OidcClient client) {
         try {
-            JsonNode error = json.readTree(body);
-            return "HTTP " + status + " " + error.path("error").asText("") + " "
-                    + error.path("error_description").asText(error.path("message").asText(""));
+            client.close();
         } catch (IOException e) {
-            return "HTTP " + status;
+            LOG.warnf("Could not close the token client of connection %s: %s", connectionId, e.getClass().getSimpleName());
         }
-    }
-
-    private static ProblemException refused(String detail) {
-        return new ProblemException(Problem.of(400, "Authorization refused by the CRM", detail.trim()));
-    }
-
-    private static String encode(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     private static void sleep(Duration duration) {
@@ -126,6 +168,7 @@ public class OAuthTokenClient {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw TokenEndpointException.unreachable("interrupted");
         }
     }
 }

@@ -2,16 +2,18 @@ package dev.ledgerline.connector.oauth;
 
 import dev.ledgerline.connector.connection.AuthKind;
 import dev.ledgerline.connector.connection.ConnectionEntity;
+import dev.ledgerline.connector.connection.ConnectionStatus;
 import dev.ledgerline.connector.hubspot.AccessTokens;
 import dev.ledgerline.connector.hubspot.ReauthorizationRequired;
-import dev.ledgerline.rest.problem.ProblemException;
 import dev.ledgerline.connector.secret.SecretCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.LockModeType;
 import java.util.UUID;
 
 /**
  * The bearer token of one connection, decrypted from the database. A refresh trades the stored refresh token at
- * the connection's token URL and stores the new tokens encrypted; a refused refresh means consent is gone.
+ * the connection's token endpoint and stores the new tokens (a rotated refresh token too) encrypted; a refused
+ * refresh means consent is gone.
  */
 public final class StoredAccessTokens implements AccessTokens {
     private final UUID connectionId;
@@ -34,23 +36,29 @@ public final class StoredAccessTokens implements AccessTokens {
     @Override
     public String refresh() {
         ConnectionEntity connection = QuarkusTransaction.requiringNew().call(() -> ConnectionEntity.findById(connectionId));
+        if (connection.status == ConnectionStatus.DISCONNECTED) {
+            throw new ReauthorizationRequired("the connection was disconnected", 401, null, null);
+        }
         if (connection.authKind != AuthKind.OAUTH || connection.refreshToken == null) {
             throw new ReauthorizationRequired("the CRM refused the connection's API token", 401, null, null);
         }
         OAuthTokens renewed;
         try {
-            renewed = tokenClient.refresh(connection.tokenUrl, connection.oauthClientId,
-                    cipher.decrypt(connection.clientSecret, connection.secretSlot("client_secret")),
+            renewed = tokenClient.refresh(connection,
                     cipher.decrypt(connection.refreshToken, connection.secretSlot("refresh_token")));
-        } catch (ProblemException e) {
-            if (e.problem().status() == 400) {
-                throw new ReauthorizationRequired("the CRM refused the refresh token: " + e.problem().detail(),
-                        400, null, null);
+        } catch (TokenEndpointException e) {
+            if (e.refused()) {
+                throw new ReauthorizationRequired("the CRM refused the refresh token: " + e.getMessage(),
+                        e.status(), null, null);
             }
             throw e;
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            ConnectionEntity stored = ConnectionEntity.findById(connectionId);
+            ConnectionEntity stored = ConnectionEntity.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
+            if (stored.status == ConnectionStatus.DISCONNECTED) {
+                // Disconnected while the refresh was under way: its tokens are erased and stay erased.
+                throw new ReauthorizationRequired("the connection was disconnected", 401, null, null);
+            }
             stored.accessToken = cipher.encrypt(renewed.accessToken(), stored.secretSlot("access_token"));
             stored.accessTokenExpiresAt = renewed.expiresAt();
             if (renewed.refreshToken() != null) {

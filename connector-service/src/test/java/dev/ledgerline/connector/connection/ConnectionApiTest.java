@@ -2,6 +2,8 @@ package dev.ledgerline.connector.connection;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -14,6 +16,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ledgerline.connector.oauth.TokenRevocation;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.devstack.TopicProbe;
 import dev.ledgerline.schemas.AvroSerde;
@@ -26,11 +29,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -171,6 +174,40 @@ class ConnectionApiTest {
     }
 
     @Test
+    void disconnectRevokesTheHubSpotRefreshTokenAndErasesEveryToken() throws Exception {
+        String tenant = tenant();
+        String id = connectedOAuthConnection(tenant, "code-revoke", "at-7d1e0c2a", "rt-revoke-5c8e");
+        crm.stubFor(delete(urlEqualTo("/oauth/v1/refresh-tokens/rt-revoke-5c8e")).willReturn(aResponse().withStatus(204)));
+
+        given().delete("/api/tenants/{tenant}/connections/{id}", tenant, id).then().statusCode(204);
+
+        crm.verify(1, deleteRequestedFor(urlEqualTo("/oauth/v1/refresh-tokens/rt-revoke-5c8e")));
+        assertEveryTokenErased(id);
+        given().get("/api/tenants/{tenant}/connections/{id}", tenant, id).then()
+                .body("status", equalTo("DISCONNECTED")).body("statusReason", equalTo("disconnected by a user"));
+        publishedConnection(tenant, id, "DISCONNECTED");
+    }
+
+    @Test
+    void disconnectSucceedsWhenHubSpotCannotRevokeTheRefreshToken() throws Exception {
+        String tenant = tenant();
+        String id = connectedOAuthConnection(tenant, "code-unrevoked", "at-91b4f7e3", "rt-unrevoked-2a6d");
+        crm.stubFor(delete(urlEqualTo("/oauth/v1/refresh-tokens/rt-unrevoked-2a6d"))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody("""
+                        {"status":"error","message":"internal error","correlationId":"0e5d2c4b-6a7f-4e1d-9b3a-8c2f1d0e4a5b"}
+                        """)));
+
+        given().delete("/api/tenants/{tenant}/connections/{id}", tenant, id).then().statusCode(204);
+
+        crm.verify(TokenRevocation.RETRIES.maxAttempts(), deleteRequestedFor(urlEqualTo("/oauth/v1/refresh-tokens/rt-unrevoked-2a6d")));
+        assertEveryTokenErased(id);
+        String reason = given().get("/api/tenants/{tenant}/connections/{id}", tenant, id).then()
+                .body("status", equalTo("DISCONNECTED")).extract().path("statusReason");
+        assertThat(reason).contains("did not confirm the revocation").contains("HTTP 500").doesNotContain("rt-unrevoked");
+        publishedConnection(tenant, id, "DISCONNECTED");
+    }
+
+    @Test
     void settingsUpdatesChangeOnlyWhatTheyName() {
         String tenant = tenant();
         String id = given().contentType(ContentType.JSON)
@@ -186,6 +223,25 @@ class ConnectionApiTest {
                 .body("settings.syncProducts", equalTo(true));
         ConnectionSettings published = publishedConnection(tenant, id, settings -> !settings.getAutoMerge());
         assertThat(published.getCustomerScope().name()).isEqualTo("ALL_CONTACTS");
+    }
+
+    /** An OAuth HubSpot connection whose consent completed with these tokens. */
+    private static String connectedOAuthConnection(String tenant, String code, String accessToken, String refreshToken) {
+        crm.stubFor(post(urlEqualTo("/oauth/v1/token")).withRequestBody(containing("code=" + code))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"token_type":"bearer","refresh_token":"%s","access_token":"%s","expires_in":1800}
+                        """.formatted(refreshToken, accessToken))));
+        Map<String, Object> created = createOAuthConnection(tenant);
+        String state = queryOf(URI.create((String) created.get("authorizeUrl"))).get("state");
+        given().queryParam("code", code).queryParam("state", state).get("/oauth/callback")
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+        return (String) created.get("id");
+    }
+
+    private static void assertEveryTokenErased(String id) throws Exception {
+        for (String column : List.of("client_secret", "access_token", "refresh_token", "access_token_expires_at")) {
+            assertThat(ConnectionRows.column(id, column)).as(column).isNull();
+        }
     }
 
     private static Map<String, Object> createOAuthConnection(String tenant) {
@@ -222,14 +278,7 @@ class ConnectionApiTest {
     }
 
     private static byte[] secretColumn(String id, String column) throws Exception {
-        try (var db = DriverManager.getConnection(DevstackResource.jdbcUrl("connector"), "postgres", "postgres");
-                var query = db.prepareStatement("select " + column + " from crm_connection where id = ?")) {
-            query.setObject(1, UUID.fromString(id));
-            try (var rows = query.executeQuery()) {
-                assertThat(rows.next()).isTrue();
-                return rows.getBytes(1);
-            }
-        }
+        return (byte[]) ConnectionRows.column(id, column);
     }
 
     private static Map<String, String> queryOf(URI uri) {

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.ledgerline.connector.sync.SyncRuns.runToEnd;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
@@ -45,7 +46,6 @@ import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -235,16 +235,6 @@ class HubSpotSyncTest {
                         "apiBaseUrl", HUBSPOT.baseUrl(), "settings", settings))
                 .post("/api/tenants/{tenant}/connections", tenant).then().statusCode(201)
                 .extract().path("connection.id");
-    }
-
-    private static JsonPath runToEnd(String tenant, String connection, String mode) {
-        String run = given().contentType(ContentType.JSON).body(Map.of("mode", mode))
-                .post("/api/tenants/{tenant}/connections/{id}/sync", tenant, connection).then().statusCode(202)
-                .extract().path("id");
-        return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().get("/api/tenants/{tenant}/connections/{id}/runs/{run}", tenant, connection, run)
-                        .then().statusCode(200).extract().jsonPath(),
-                        json -> !List.of("QUEUED", "RUNNING").contains(json.getString("state")));
     }
 
     private static Map<String, Object> entity(JsonPath run, String entity) {
