@@ -85,6 +85,8 @@ class HubSpotFullSyncBenchmark {
     }
 
     private static void stub(WireMockServer hubspot) {
+        hubspot.stubFor(get(urlPathEqualTo("/account-info/v3/details")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBodyFile("account-details.json")));
         hubspot.stubFor(get(urlPathEqualTo("/crm/v3/pipelines/deals")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBodyFile("pipelines-deals.json")));
         hubspot.stubFor(get(urlPathEqualTo("/crm/v3/owners")).willReturn(okJson("{\"results\":[]}")));
@@ -93,7 +95,7 @@ class HubSpotFullSyncBenchmark {
                 .withQueryParam("archived", equalTo("false")).willReturn(ok()));
         hubspot.stubFor(get(urlPathMatching("/crm/v3/objects/[a-z_]+"))
                 .withQueryParam("archived", equalTo("true")).willReturn(okJson("{\"results\":[]}")));
-        hubspot.stubFor(get(urlPathMatching("/crm/v3/objects/(companies|products|leads)"))
+        hubspot.stubFor(get(urlPathMatching("/crm/v3/objects/(companies|products|leads|invoices|commerce_payments)"))
                 .withQueryParam("archived", equalTo("false")).willReturn(okJson("{\"results\":[]}")));
     }
 }

@@ -235,15 +235,15 @@ class TokenRefreshTest {
 
     /** HubSpot's answer to an expired access token, on every CRM call. */
     private static void hubSpotRefuses(String accessToken) {
-        HUBSPOT.stubFor(any(urlPathMatching("/crm/.*")).withHeader("Authorization", equalTo("Bearer " + accessToken))
+        HUBSPOT.stubFor(any(urlPathMatching("/(crm|account-info)/.*")).withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(json("error-401.json").withStatus(401)));
     }
 
     /** An empty portal: every list and search has no results. */
     private static void hubSpotAccepts(String accessToken) {
-        HUBSPOT.stubFor(get(urlPathMatching("/crm/.*")).withHeader("Authorization", equalTo("Bearer " + accessToken))
+        HUBSPOT.stubFor(get(urlPathMatching("/(crm|account-info)/.*")).withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(okJson("{\"results\":[]}")));
-        HUBSPOT.stubFor(post(urlPathMatching("/crm/.*")).withHeader("Authorization", equalTo("Bearer " + accessToken))
+        HUBSPOT.stubFor(post(urlPathMatching("/(crm|account-info)/.*")).withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(okJson("{\"total\":0,\"results\":[]}")));
     }
 

@@ -25,6 +25,8 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.ledgerline.wire.DeadLetter;
 import dev.ledgerline.wire.Deal;
 import dev.ledgerline.wire.Invoice;
+import dev.ledgerline.wire.Lead;
+import dev.ledgerline.wire.LeadStatus;
 import dev.ledgerline.wire.InvoiceStatus;
 import dev.ledgerline.wire.Money;
 import dev.ledgerline.wire.Op;
@@ -66,6 +68,7 @@ class HubSpotSyncTest {
     @BeforeAll
     static void startHubSpot() {
         HUBSPOT.start();
+        HUBSPOT.stubFor(get(urlPathEqualTo("/account-info/v3/details")).willReturn(file("account-details.json")));
         HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/pipelines/deals")).willReturn(file("pipelines-deals.json")));
         HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/owners")).withQueryParam("archived", equalTo("false"))
                 .withQueryParam("after", absent()).willReturn(file("owners.json")));
@@ -149,6 +152,10 @@ class HubSpotSyncTest {
         assertThat(won.getAmount().getCurrency()).isEqualTo("USD");
         assertThat(won.getClosedAt()).isNotNull();
         assertThat(latest(deals, Keys.of(tenant, "HUBSPOT", "9201")).getOp()).isEqualTo(Op.DELETE);
+        // No deal_currency_code: the portal's company currency (USD), not the tenant's home currency (EUR).
+        assertThat(latest(deals, Keys.of(tenant, "HUBSPOT", "9002")).getAmount())
+                .isEqualTo(new Money(new BigDecimal("4800.0000"), "USD"));
+        assertThat(latest(deals, Keys.of(tenant, "HUBSPOT", "9003")).getAmount().getCurrency()).isEqualTo("EUR");
         given().get("/api/tenants/{tenant}/connections/{id}/stage-mapping", tenant, connection).then()
                 .statusCode(200).body("stageId", hasItem("closedwon"));
 
@@ -218,7 +225,67 @@ class HubSpotSyncTest {
         assertThat(payments).extracting(ConsumerRecord::key).doesNotContain(Keys.of(tenant, "HUBSPOT", "6003"));
         Invoice paidSince = latest(readUntil(Topics.INVOICES, Invoice.class, tenant, "7003",
                 r -> r.value().getStatus() == InvoiceStatus.PAID), Keys.of(tenant, "HUBSPOT", "7003"));
-        assertThat(paidSince.getAmountPaid()).isEqualTo(new Money(new BigDecimal("500.0000"), "EUR"));
+        // No hs_currency on the invoice: the portal's company currency.
+        assertThat(paidSince.getAmountPaid()).isEqualTo(new Money(new BigDecimal("500.0000"), "USD"));
+    }
+
+    @Test
+    void leadsFollowTheConnectionsLeadStatusMappingAndTheDefaultsBecomeVisible() {
+        String tenant = tenantWithSettings();
+        String connection = connect(tenant, Map.of());
+        // This portal has its own lead stage besides HubSpot's defaults; the user maps it.
+        given().contentType(ContentType.JSON).body(List.of(Map.of("rawStatus", "1186270421", "status", "WORKING")))
+                .put("/api/tenants/{tenant}/connections/{id}/lead-status-mapping", tenant, connection)
+                .then().statusCode(200);
+
+        List<StubMapping> granted = List.of(
+                HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/leads"))
+                        .withQueryParam("archived", equalTo("false")).willReturn(file("leads.json"))),
+                HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/leads"))
+                        .withQueryParam("archived", equalTo("true")).willReturn(okJson(EMPTY_PAGE))));
+        JsonPath full;
+        try {
+            full = runToEnd(tenant, connection, "FULL");
+        } finally {
+            granted.forEach(HUBSPOT::removeStub);
+        }
+        assertThat(full.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(entity(full, "leads")).containsEntry("published", 2).containsEntry("rejected", 0);
+
+        List<ConsumerRecord<String, Lead>> leads = readUntil(Topics.LEADS, Lead.class, tenant, "5002");
+        Lead qualified = latest(leads, Keys.of(tenant, "HUBSPOT", "5001"));
+        assertThat(qualified.getStatus()).isEqualTo(LeadStatus.QUALIFIED);
+        assertThat(qualified.getName()).isEqualTo("Ada Lovelace");
+        Lead custom = latest(leads, Keys.of(tenant, "HUBSPOT", "5002"));
+        assertThat(custom.getStatus()).isEqualTo(LeadStatus.WORKING);
+        assertThat(custom.getStatusLabel()).isEqualTo("1186270421");
+        assertThat(custom.getName()).isEqualTo("Grace Hopper");
+
+        JsonPath mapping = given().get("/api/tenants/{tenant}/connections/{id}/lead-status-mapping", tenant, connection)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(mapping.getMap("find { it.rawStatus == '1186270421' }")).containsEntry("status", "WORKING")
+                .containsEntry("edited", true);
+        assertThat(mapping.getMap("find { it.rawStatus == 'qualified-stage-id' }")).containsEntry("status", "QUALIFIED")
+                .containsEntry("edited", false);
+    }
+
+    @Test
+    void aPortalWhoseAccountDetailsAreForbiddenFallsBackToTheHomeCurrencyAndSaysSo() {
+        String tenant = tenantWithSettings();
+        String connection = connect(tenant, Map.of());
+        StubMapping forbidden = HUBSPOT.stubFor(get(urlPathEqualTo("/account-info/v3/details"))
+                .willReturn(file("error-403-missing-scopes.json").withStatus(403)));
+        JsonPath full;
+        try {
+            full = runToEnd(tenant, connection, "FULL");
+        } finally {
+            HUBSPOT.removeStub(forbidden);
+        }
+        assertThat(full.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(entity(full, "account-details")).containsEntry("state", "SKIPPED");
+        assertThat((String) entity(full, "account-details").get("message")).contains("home currency EUR");
+        assertThat(latest(readUntil(Topics.DEALS, Deal.class, tenant, "9004"), Keys.of(tenant, "HUBSPOT", "9002"))
+                .getAmount().getCurrency()).isEqualTo("EUR");
     }
 
     private static String tenantWithSettings() {
