@@ -7,6 +7,7 @@ import dev.ledgerline.wire.Lead;
 import dev.ledgerline.wire.LeadStatus;
 import dev.ledgerline.wire.Money;
 import dev.ledgerline.wire.Op;
+import dev.ledgerline.wire.Owner;
 import dev.ledgerline.wire.StageCategory;
 import dev.ledgerline.wire.TenantSettings;
 import java.math.BigDecimal;
@@ -53,6 +54,14 @@ final class TopologyFixtures {
                 .setOp(Op.UPSERT).setSourceUpdatedAt(createdAt).setSyncedAt(createdAt)
                 .setCreatedAt(createdAt).setStatus(status).setOwnerId(owner)
                 .build();
+    }
+
+    /** An UPSERT of a HubSpot owner with a full name (null leaves only first and last name). */
+    static Owner.Builder owner(String id, String name, Instant updatedAt) {
+        return Owner.newBuilder()
+                .setTenantId(TENANT).setConnectionId("conn-1").setSource(CrmSource.HUBSPOT).setExternalId(id)
+                .setOp(Op.UPSERT).setSourceUpdatedAt(updatedAt).setSyncedAt(updatedAt.plusMillis(250))
+                .setName(name).setEmail(id + "@acme.example").setActive(true);
     }
 
     static TenantSettings settings(String zone, String currency) {
