@@ -1,10 +1,12 @@
 package dev.ledgerline.kpi.topology;
 
 import static dev.ledgerline.kpi.topology.TopologyFixtures.TENANT;
+import static dev.ledgerline.kpi.topology.TopologyFixtures.bytes;
 import static dev.ledgerline.kpi.topology.TopologyFixtures.open;
 import static dev.ledgerline.kpi.topology.TopologyFixtures.owner;
 import static dev.ledgerline.kpi.topology.TopologyFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ledgerline.kpi.owners.OwnerInfo;
 import dev.ledgerline.schemas.AvroDecodingException;
@@ -54,8 +56,7 @@ class OwnerTopologyTest {
         assertThat(topology.books.ownerNames(TENANT)).isEqualTo(Map.of("u-1", "Ada Lovelace", "u-2", "Grace Hopper"));
         assertThat(topology.books.owners(TENANT).orElseThrow())
                 .extracting(OwnerInfo::id, OwnerInfo::active)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("u-1", true),
-                        org.assertj.core.groups.Tuple.tuple("u-2", false));
+                .containsExactly(tuple("u-1", true), tuple("u-2", false));
         assertThat(topology.books.processedCount(Topics.OWNERS)).isEqualTo(2);
         // Owners change no KPI: nothing is published for them.
         assertThat(topology.emit()).isEmpty();
@@ -156,12 +157,5 @@ class OwnerTopologyTest {
         topology.emit();
         assertThat(books.storeEntries(KpiTopology.DEAL_STATES_STORE)).isEqualTo(1);
         assertThat(books.sliceCount()).isEqualTo(4);
-    }
-
-    private static byte[] bytes(java.nio.ByteBuffer buffer) {
-        var copy = buffer.duplicate();
-        var bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 }

@@ -11,6 +11,7 @@ import dev.ledgerline.wire.Owner;
 import dev.ledgerline.wire.StageCategory;
 import dev.ledgerline.wire.TenantSettings;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /** Wire records for the topology tests; fields the KPIs do not read get plausible values. */
@@ -62,6 +63,14 @@ final class TopologyFixtures {
                 .setTenantId(TENANT).setConnectionId("conn-1").setSource(CrmSource.HUBSPOT).setExternalId(id)
                 .setOp(Op.UPSERT).setSourceUpdatedAt(updatedAt).setSyncedAt(updatedAt.plusMillis(250))
                 .setName(name).setEmail(id + "@acme.example").setActive(true);
+    }
+
+    /** The bytes of a (dead letter's) buffer, leaving the buffer as it was. */
+    static byte[] bytes(ByteBuffer buffer) {
+        var copy = buffer.duplicate();
+        var bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
     }
 
     static TenantSettings settings(String zone, String currency) {
