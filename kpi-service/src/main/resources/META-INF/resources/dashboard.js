@@ -105,7 +105,7 @@
     return '<td class="num" title="' + esc(tooltip(v)) + '">' + esc(text) + flag(v) + '</td>';
   }
 
-  /** The owner's display name (ownerName, from crm.owners.v1), else its id; '' is the slice of records without owner. */
+  /** The owner's display name (ownerName, from crm.owners.v1), else its id; '' is the records without owner. */
   function ownerLabel(kpis, id) {
     var named = Object.keys(kpis).map(function (kpi) { return kpis[kpi].ownerName; }).filter(Boolean);
     if (named.length > 0) return named[0];
@@ -120,7 +120,8 @@
       ? '<tr><td colspan="6" class="empty">No owner has data.</td></tr>'
       : owners.map(function (o) {
         var k = m[o.id];
-        return '<tr><td title="' + esc('owner id: ' + o.id) + '">' + esc(o.label) + '</td>' + cell(k.DEALS_WON_COUNT, 'value') + cell(k.AVG_WON_DEAL_AMOUNT, 'numerator') +
+        return '<tr><td title="' + esc('owner id: ' + o.id) + '">' + esc(o.label) + '</td>' +
+          cell(k.DEALS_WON_COUNT, 'value') + cell(k.AVG_WON_DEAL_AMOUNT, 'numerator') +
           cell(k.WIN_RATE, 'value') + cell(k.PIPELINE_VALUE, 'value') + cell(k.WEIGHTED_PIPELINE_VALUE, 'value') + '</tr>';
       }).join('');
   }
