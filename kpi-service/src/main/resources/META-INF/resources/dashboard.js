@@ -105,14 +105,23 @@
     return '<td class="num" title="' + esc(tooltip(v)) + '">' + esc(text) + flag(v) + '</td>';
   }
 
+  /** The owner's display name (ownerName, from crm.owners.v1), else its id; '' is the records without owner. */
+  function ownerLabel(kpis, id) {
+    var named = Object.keys(kpis).map(function (kpi) { return kpis[kpi].ownerName; }).filter(Boolean);
+    if (named.length > 0) return named[0];
+    return id === '' ? '(no owner)' : id;
+  }
+
   function renderOwners(values) {
     var m = byKpi(values);
-    var owners = Object.keys(m).sort();
+    var owners = Object.keys(m).map(function (id) { return { id: id, label: ownerLabel(m[id], id) }; })
+      .sort(function (a, b) { return a.label.localeCompare(b.label) || a.id.localeCompare(b.id); });
     $('owners').tBodies[0].innerHTML = owners.length === 0
       ? '<tr><td colspan="6" class="empty">No owner has data.</td></tr>'
       : owners.map(function (o) {
-        var k = m[o];
-        return '<tr><td>' + esc(o) + '</td>' + cell(k.DEALS_WON_COUNT, 'value') + cell(k.AVG_WON_DEAL_AMOUNT, 'numerator') +
+        var k = m[o.id];
+        return '<tr><td title="' + esc('owner id: ' + o.id) + '">' + esc(o.label) + '</td>' +
+          cell(k.DEALS_WON_COUNT, 'value') + cell(k.AVG_WON_DEAL_AMOUNT, 'numerator') +
           cell(k.WIN_RATE, 'value') + cell(k.PIPELINE_VALUE, 'value') + cell(k.WEIGHTED_PIPELINE_VALUE, 'value') + '</tr>';
       }).join('');
   }

@@ -40,6 +40,11 @@ public final class DaySeries {
         return stock;
     }
 
+    /** The days with a non-empty bucket. */
+    public int dayCount() {
+        return days.size();
+    }
+
     public boolean isEmpty() {
         return days.isEmpty();
     }

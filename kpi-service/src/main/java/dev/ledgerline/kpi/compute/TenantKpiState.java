@@ -82,6 +82,16 @@ public final class TenantKpiState {
         return slices;
     }
 
+    /** The slices with any bucket. */
+    public int sliceCount() {
+        return series.size();
+    }
+
+    /** The non-empty day buckets over all slices. */
+    public long dayBucketCount() {
+        return series.values().stream().mapToLong(DaySeries::dayCount).sum();
+    }
+
     public int dealCount() {
         return deals.size();
     }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Answers KPI queries from this instance's in-memory tenant state ({@link KpiBooks}); each query runs under
@@ -39,6 +40,7 @@ public class KpiQueries {
 
     /** Every KPI of the window ending {@code asOf} (default today in the tenant's zone), per dimension value. */
     public List<KpiValueView> slice(String tenant, Window window, Dimension dimension, LocalDate asOf) {
+        var ownerNames = ownerNames(tenant, dimension);
         return books.read(tenant, state -> {
             var day = asOf != null ? asOf : today(state);
             int fiscalStart = state.profile().fiscalYearStartMonth();
@@ -47,8 +49,9 @@ public class KpiQueries {
             var values = new ArrayList<KpiValueView>();
             for (var slice : slicesOf(state, dimension)) {
                 var results = state.evaluate(slice, window, day);
+                var ownerName = ownerNames.get(slice.value());
                 for (var kpi : KpiId.values()) {
-                    values.add(KpiValueView.of(results.get(kpi), dimension, slice.value(), window, period,
+                    values.add(KpiValueView.of(results.get(kpi), dimension, slice.value(), ownerName, window, period,
                             range.first(), day));
                 }
             }
@@ -64,6 +67,7 @@ public class KpiQueries {
      */
     public KpiSeriesView series(String tenant, KpiId kpi, Window window, Dimension dimension, LocalDate from,
             LocalDate to) {
+        var ownerNames = ownerNames(tenant, dimension);
         return books.read(tenant, state -> {
             int fiscalStart = state.profile().fiscalYearStartMonth();
             var last = to != null ? to : today(state);
@@ -81,12 +85,24 @@ public class KpiQueries {
                             window.range(day, fiscalStart).first(), day, result.value(), result.numerator(),
                             result.denominator(), result.unconvertedDealCount()));
                 }
-                lines.add(new KpiSeriesView.Line(slice.value(), points));
+                lines.add(new KpiSeriesView.Line(slice.value(), ownerNames.get(slice.value()), points));
             }
             var currency = kpi.unit() == dev.ledgerline.kpi.compute.MeasureUnit.AMOUNT
                     ? state.profile().homeCurrency() : null;
             return new KpiSeriesView(tenant, kpi, window, dimension, first, last, kpi.unit(), currency, lines);
         }).orElseThrow(() -> unknownTenant(tenant));
+    }
+
+    /** The tenant's owners (id, source, name, email, team, active), by source and id. */
+    public List<OwnerView> owners(String tenant) {
+        return books.owners(tenant)
+                .map(owners -> owners.stream().map(OwnerView::of).toList())
+                .orElseThrow(() -> unknownTenant(tenant));
+    }
+
+    /** Owner id → display name for the OWNER dimension; nothing to look up for the others. */
+    private Map<String, String> ownerNames(String tenant, Dimension dimension) {
+        return dimension == Dimension.OWNER ? books.ownerNames(tenant) : Map.of();
     }
 
     /** The as-of days of a series; 400 when there would be more than {@link #MAX_SERIES_POINTS}. */

@@ -22,11 +22,12 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The KPI queries of DESIGN.md section 8. Parameters are checked here (400 naming the parameter), then
- * {@link KpiRouter} decides whether this instance answers ({@link KpiQueries}) or the request goes to the
- * instance owning the tenant ({@link RequestForwarder}).
+ * The KPI queries of DESIGN.md section 8 and the tenant's owners (the names of the OWNER dimension values).
+ * Parameters are checked here (400 naming the parameter), then {@link KpiRouter} decides whether this
+ * instance answers ({@link KpiQueries}) or the request goes to the instance owning the tenant
+ * ({@link RequestForwarder}).
  */
-@Path("/api/tenants/{tenant}/kpis")
+@Path("/api/tenants/{tenant}")
 @Produces(MediaType.APPLICATION_JSON)
 public class KpiResource {
 
@@ -43,6 +44,7 @@ public class KpiResource {
     UriInfo uriInfo;
 
     @GET
+    @Path("/kpis")
     public Response kpis(@PathParam("tenant") String tenant, @QueryParam("asOf") String asOf,
             @QueryParam("window") String window, @QueryParam("dimension") String dimension,
             @HeaderParam(RequestForwarder.FORWARDED_HEADER) String forwardedBy) {
@@ -53,7 +55,7 @@ public class KpiResource {
     }
 
     @GET
-    @Path("/{kpi}/series")
+    @Path("/kpis/{kpi}/series")
     public Response series(@PathParam("tenant") String tenant, @PathParam("kpi") String kpi,
             @QueryParam("window") String window, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("dimension") String dimension,
@@ -67,6 +69,14 @@ public class KpiResource {
             throw ProblemException.badField("from", "must not be after to (" + last + ")");
         }
         return answer(tenant, forwardedBy, () -> queries.series(tenant, id, win, dim, first, last));
+    }
+
+    /** The tenant's owners from crm.owners.v1, answered by the instance holding the tenant like the KPIs. */
+    @GET
+    @Path("/owners")
+    public Response owners(@PathParam("tenant") String tenant,
+            @HeaderParam(RequestForwarder.FORWARDED_HEADER) String forwardedBy) {
+        return answer(tenant, forwardedBy, () -> queries.owners(tenant));
     }
 
     private Response answer(String tenant, String forwardedBy, Supplier<Object> local) {

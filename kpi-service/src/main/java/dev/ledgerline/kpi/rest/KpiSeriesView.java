@@ -20,8 +20,11 @@ public record KpiSeriesView(
         String currency,
         List<Line> series) {
 
-    /** The points of one dimension value, oldest first. */
-    public record Line(String dimensionValue, List<Point> points) {
+    /**
+     * The points of one dimension value, oldest first; {@code ownerName} as in {@link KpiValueView} (OWNER
+     * dimension only, null when unknown).
+     */
+    public record Line(String dimensionValue, String ownerName, List<Point> points) {
     }
 
     /** The KPI for the window ending with {@code asOf}. */

@@ -11,6 +11,9 @@ import java.time.LocalDate;
 /**
  * One KPI value as the REST API returns it: the exact engine result (value null when undefined, numerator and
  * denominator to re-aggregate) with the slice and the window period it belongs to.
+ *
+ * @param ownerName for the OWNER dimension, the display name of the owner whose id is {@code dimensionValue}
+ *     (from {@code crm.owners.v1}); null when unknown, and for the other dimensions
  */
 public record KpiValueView(
         KpiId kpi,
@@ -26,12 +29,13 @@ public record KpiValueView(
         Long denominator,
         MeasureUnit unit,
         String currency,
-        long unconvertedDealCount) {
+        long unconvertedDealCount,
+        String ownerName) {
 
-    static KpiValueView of(KpiResult result, Dimension dimension, String dimensionValue, Window window, String period,
-            LocalDate periodStart, LocalDate asOf) {
+    static KpiValueView of(KpiResult result, Dimension dimension, String dimensionValue, String ownerName,
+            Window window, String period, LocalDate periodStart, LocalDate asOf) {
         return new KpiValueView(result.kpi(), dimension, dimensionValue, window, period, periodStart, asOf, asOf,
                 result.value(), result.numerator(), result.denominator(), result.unit(), result.currency(),
-                result.unconvertedDealCount());
+                result.unconvertedDealCount(), ownerName);
     }
 }

@@ -7,6 +7,7 @@ import dev.ledgerline.kpi.compute.DealVersion;
 import dev.ledgerline.kpi.compute.LeadProgress;
 import dev.ledgerline.kpi.compute.LeadVersion;
 import dev.ledgerline.kpi.compute.TenantProfile;
+import dev.ledgerline.kpi.owners.OwnerInfo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -49,6 +50,12 @@ public final class StateSerdes {
         return Serdes.serdeFrom(
                 (topic, profile) -> profile == null ? null : encode(out -> writeProfile(out, profile)),
                 (topic, bytes) -> bytes == null ? null : decode(bytes, StateSerdes::readProfile));
+    }
+
+    public static Serde<OwnerInfo> ownerInfo() {
+        return Serdes.serdeFrom(
+                (topic, owner) -> owner == null ? null : encode(out -> writeOwner(out, owner)),
+                (topic, bytes) -> bytes == null ? null : decode(bytes, StateSerdes::readOwner));
     }
 
     // --- deal state
@@ -170,6 +177,24 @@ public final class StateSerdes {
 
     private static TenantProfile readProfile(DataInputStream in) throws IOException {
         return new TenantProfile(in.readUTF(), ZoneId.of(in.readUTF()), readString(in), in.readByte());
+    }
+
+    // --- owner
+
+    private static void writeOwner(DataOutputStream out, OwnerInfo owner) throws IOException {
+        out.writeLong(owner.sourceUpdatedAt());
+        writeString(out, owner.id());
+        writeString(out, owner.source());
+        writeString(out, owner.name());
+        writeString(out, owner.email());
+        writeString(out, owner.team());
+        out.writeBoolean(owner.active());
+    }
+
+    private static OwnerInfo readOwner(DataInputStream in) throws IOException {
+        var updatedAt = in.readLong();
+        return new OwnerInfo(readString(in), readString(in), readString(in), readString(in), readString(in),
+                in.readBoolean(), updatedAt);
     }
 
     // --- primitives

@@ -2,6 +2,8 @@ package dev.ledgerline.kpi.topology;
 
 import dev.ledgerline.kpi.compute.RejectReason;
 import dev.ledgerline.kpi.compute.TenantKpiState;
+import dev.ledgerline.kpi.owners.OwnerInfo;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * Registry of the in-memory KPI state of this instance's stream tasks: partition → its tenants, and tenant →
@@ -22,14 +25,27 @@ public final class KpiBooks {
     private final ConcurrentMap<Integer, Set<String>> tenantsByPartition = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> rejected = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> processed = new ConcurrentHashMap<>();
-    private final LongAdder punctuations = new LongAdder();
-    private final LongAdder punctuationNanos = new LongAdder();
     private final LongAdder emitted = new LongAdder();
+    /** Store name → partition → entries, as last sampled by the partition's task. */
+    private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> storeSizes = new ConcurrentHashMap<>();
+    private volatile LongConsumer punctuationTimer = nanos -> { };
 
     /** Runs {@code query} on the tenant's state under its read lock; empty when no task of this instance has it. */
     public <T> Optional<T> read(String tenantId, Function<TenantKpiState, T> query) {
         var book = tenants.get(tenantId);
         return book == null ? Optional.empty() : Optional.ofNullable(book.read(query));
+    }
+
+    /** The owners of a tenant, in key order; empty when no task of this instance has the tenant. */
+    public Optional<List<OwnerInfo>> owners(String tenantId) {
+        var book = tenants.get(tenantId);
+        return book == null ? Optional.empty() : Optional.of(book.owners.all());
+    }
+
+    /** Owner id → display name for a tenant's owners that have one (empty for a tenant not held here). */
+    public Map<String, String> ownerNames(String tenantId) {
+        var book = tenants.get(tenantId);
+        return book == null ? Map.of() : book.owners.names();
     }
 
     /** The tenants held by this instance's tasks. */
@@ -60,13 +76,25 @@ public final class KpiBooks {
         return snapshot(processed);
     }
 
-    /** Emission punctuations run so far, and their total duration in nanoseconds. */
-    public long punctuationCount() {
-        return punctuations.sum();
+    /** Entries of a state store over this instance's tasks, as sampled by each task once per emit interval. */
+    public long storeEntries(String store) {
+        var byPartition = storeSizes.get(store);
+        return byPartition == null ? 0 : byPartition.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    public long punctuationNanos() {
-        return punctuationNanos.sum();
+    /** The slices (tenant × dimension value) with day buckets held here; reads each tenant under its lock. */
+    public long sliceCount() {
+        return tenants.values().stream().mapToLong(book -> book.read(TenantKpiState::sliceCount)).sum();
+    }
+
+    /** The non-empty day buckets held in memory here; reads each tenant under its lock. */
+    public long dayBucketCount() {
+        return tenants.values().stream().mapToLong(book -> book.read(TenantKpiState::dayBucketCount)).sum();
+    }
+
+    /** Times every emission punctuation with {@code timer} (nanoseconds): a Micrometer timer in the service. */
+    public void timePunctuationsWith(LongConsumer timer) {
+        punctuationTimer = timer;
     }
 
     /** KpiValues published on kpi.values.v1 so far. */
@@ -75,9 +103,12 @@ public final class KpiBooks {
     }
 
     void recordPunctuation(long nanos, int values) {
-        punctuations.increment();
-        punctuationNanos.add(nanos);
         emitted.add(values);
+        punctuationTimer.accept(nanos);
+    }
+
+    void recordStoreSize(int partition, String store, long entries) {
+        storeSizes.computeIfAbsent(store, s -> new ConcurrentHashMap<>()).put(partition, entries);
     }
 
     void countRejected(RejectReason reason) {
@@ -107,6 +138,7 @@ public final class KpiBooks {
         if (owned != null) {
             owned.forEach(tenants::remove);
         }
+        storeSizes.values().forEach(byPartition -> byPartition.remove(partition));
     }
 
     private static long count(Map<String, LongAdder> counters, String key) {

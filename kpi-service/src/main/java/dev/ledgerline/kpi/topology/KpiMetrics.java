@@ -4,6 +4,7 @@ import dev.ledgerline.kpi.compute.RejectReason;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Binds the counters the processors keep in {@link KpiBooks} to Micrometer, so that they appear on
  * {@code /q/metrics}: {@code kpi_rejected_records_total{reason}}, {@code kpi_records_processed_total{topic}},
- * {@code kpi_values_emitted_total}, the punctuations and their total time, and the tenants held here.
+ * {@code kpi_values_emitted_total}, the punctuation timer {@code kpi_punctuation_seconds} (count, sum, max),
+ * the tenants held here, the entries of each state store {@code kpi_state_entries{store}}, and the slices and
+ * day buckets held in memory.
  */
 @Startup
 @ApplicationScoped
@@ -41,15 +44,25 @@ public class KpiMetrics {
         FunctionCounter.builder("kpi.values.emitted", books, KpiBooks::emittedCount)
                 .description("KpiValues published on kpi.values.v1")
                 .register(registry);
-        FunctionCounter.builder("kpi.punctuations", books, KpiBooks::punctuationCount)
-                .description("Emission punctuations run")
+        // Recorded by the stream thread once per punctuation: a real timer, so that the max shows a slow one.
+        var punctuation = Timer.builder("kpi.punctuation")
+                .description("Duration of the emission punctuations")
                 .register(registry);
-        FunctionCounter.builder("kpi.punctuation.seconds", books,
-                        b -> b.punctuationNanos() / (double) TimeUnit.SECONDS.toNanos(1))
-                .description("Total time spent in emission punctuations")
-                .register(registry);
+        books.timePunctuationsWith(nanos -> punctuation.record(nanos, TimeUnit.NANOSECONDS));
         Gauge.builder("kpi.tenants", books, b -> b.tenants().size())
                 .description("Tenants whose KPI state this instance holds")
+                .register(registry);
+        for (var store : KpiTopology.STORES) {
+            Gauge.builder("kpi.state.entries", books, b -> b.storeEntries(store))
+                    .description("Entries of a state store in this instance's tasks, sampled once per emit interval")
+                    .tag("store", store)
+                    .register(registry);
+        }
+        Gauge.builder("kpi.slices", books, KpiBooks::sliceCount)
+                .description("Slices (tenant and dimension value) with day buckets held in memory")
+                .register(registry);
+        Gauge.builder("kpi.day.buckets", books, KpiBooks::dayBucketCount)
+                .description("Non-empty day buckets held in memory")
                 .register(registry);
     }
 }

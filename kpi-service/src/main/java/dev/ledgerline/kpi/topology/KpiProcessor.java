@@ -13,6 +13,7 @@ import dev.ledgerline.kpi.compute.TenantKpiState;
 import dev.ledgerline.kpi.compute.TenantProfile;
 import dev.ledgerline.kpi.compute.Window;
 import dev.ledgerline.kpi.compute.WireMapping;
+import dev.ledgerline.kpi.owners.OwnerInfo;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.Keys;
 import dev.ledgerline.schemas.Topics;
@@ -20,6 +21,8 @@ import dev.ledgerline.wire.DeadLetter;
 import dev.ledgerline.wire.DeadLetterHeader;
 import dev.ledgerline.wire.Deal;
 import dev.ledgerline.wire.Lead;
+import dev.ledgerline.wire.Op;
+import dev.ledgerline.wire.Owner;
 import dev.ledgerline.wire.TenantSettings;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +70,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     private KeyValueStore<String, DealState> deals;
     private KeyValueStore<String, LeadVersion> leads;
     private KeyValueStore<String, TenantProfile> profiles;
+    private KeyValueStore<String, OwnerInfo> owners;
 
     KpiProcessor(KpiBooks books, Duration emitInterval) {
         this.books = books;
@@ -80,6 +84,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
         deals = context.getStateStore(KpiTopology.DEAL_STATES_STORE);
         leads = context.getStateStore(KpiTopology.LEAD_STATES_STORE);
         profiles = context.getStateStore(KpiTopology.TENANT_PROFILES_STORE);
+        owners = context.getStateStore(KpiTopology.OWNER_STATES_STORE);
         var started = System.nanoTime();
         rebuild(profiles, deals, leads).forEach((tenantId, state) -> {
             var book = new TenantBook(state);
@@ -88,9 +93,31 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
             tenants.put(tenantId, book);
             books.register(partition, tenantId, book);
         });
+        restoreOwners();
         LOG.infof("KPI task %s rebuilt %d tenants from its stores in %d ms", context.taskId(), tenants.size(),
                 (System.nanoTime() - started) / 1_000_000);
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emit);
+        sampleStoreSizes(context.currentSystemTimeMs());
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::sampleStoreSizes);
+    }
+
+    /** Puts the restored owners into their tenants' directories (after {@link #rebuild}, so books exist). */
+    private void restoreOwners() {
+        try (var all = owners.all()) {
+            all.forEachRemaining(entry -> book(Keys.tenantOf(entry.key)).owners.put(entry.key, entry.value));
+        }
+    }
+
+    /**
+     * Publishes the entry counts of this task's stores to {@link KpiBooks}, for the metrics: the stores may only
+     * be used on the stream thread, and an in-memory store's count is its map's size, so sampling once per
+     * interval costs nothing on the per-record path.
+     */
+    private void sampleStoreSizes(long timestamp) {
+        for (var name : KpiTopology.STORES) {
+            KeyValueStore<String, ?> store = context.getStateStore(name);
+            books.recordStoreSize(partition, name, store.approximateNumEntries());
+        }
     }
 
     /**
@@ -137,6 +164,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
             case Topics.DEALS -> onDeal(record, topic);
             case Topics.LEADS -> onLead(record, topic);
             case Topics.TENANTS -> onTenantSettings(record, topic);
+            case Topics.OWNERS -> onOwner(record, topic);
             default -> LOG.warnf("Ignoring a record from unexpected topic %s", topic);
         }
     }
@@ -214,6 +242,37 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
         book.dirty.addAll(book.ownerView().slices());
     }
 
+    /**
+     * An owner changes no KPI: its latest state is kept (store and the tenant's directory) for display names.
+     * An older version than the stored one is ignored; a DELETE or a tombstone removes the owner.
+     */
+    private void onOwner(Record<String, Object> record, String topic) {
+        var key = record.key();
+        var owner = (Owner) record.value();
+        var current = owners.get(key);
+        if (owner != null && current != null && owner.getSourceUpdatedAt().toEpochMilli() < current.sourceUpdatedAt()) {
+            return;
+        }
+        if (owner == null || owner.getOp() == Op.DELETE) {
+            if (current != null) {
+                owners.delete(key);
+                book(Keys.tenantOf(key)).owners.remove(key);
+            }
+            return;
+        }
+        OwnerInfo next;
+        try {
+            next = OwnerInfo.of(owner);
+        } catch (RuntimeException e) {
+            deadLetter(record, topic, UNMAPPABLE_RECORD, e.getMessage(), e);
+            return;
+        }
+        if (!next.equals(current)) {
+            owners.put(key, next);
+        }
+        book(Keys.tenantOf(key)).owners.put(key, next);
+    }
+
     private TenantKpiState rebuildTenant(TenantProfile profile) {
         var state = new TenantKpiState(profile);
         var prefix = tenantPrefix(profile.tenantId());
@@ -232,6 +291,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
         var prefix = tenantPrefix(tenantId);
         deleteAll(deals, prefix);
         deleteAll(leads, prefix);
+        deleteAll(owners, prefix);
         var book = tenants.remove(tenantId);
         if (book != null) {
             books.unregister(partition, tenantId);
@@ -380,6 +440,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     private static final Map<Class<?>, AvroSerde<?>> SERDES = Map.of(
             Deal.class, AvroSerde.of(Deal.class),
             Lead.class, AvroSerde.of(Lead.class),
+            Owner.class, AvroSerde.of(Owner.class),
             TenantSettings.class, AvroSerde.of(TenantSettings.class));
 
     /** The decoded value encoded again with AvroSerde: the bytes as read, up to the writer schema version. */

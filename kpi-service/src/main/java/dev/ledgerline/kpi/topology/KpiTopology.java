@@ -8,6 +8,7 @@ import dev.ledgerline.wire.DeadLetter;
 import dev.ledgerline.wire.Deal;
 import dev.ledgerline.wire.KpiValue;
 import dev.ledgerline.wire.Lead;
+import dev.ledgerline.wire.Owner;
 import dev.ledgerline.wire.TenantSettings;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.apache.kafka.streams.state.Stores;
  * Builds the KPI topology without CDI, so that TopologyTestDriver tests and the Quarkus producer share it.
  *
  * <p>Every input topic is partitioned by tenant with the same partition count, so this is one sub-topology:
- * the three sources feed one {@link KpiProcessor}, whose task holds whole tenants, and no repartition topic
+ * the four sources feed one {@link KpiProcessor}, whose task holds whole tenants, and no repartition topic
  * is needed. The stores keep only per-record state (in memory, with changelogs); the day buckets live in
  * memory in {@link KpiBooks} and are rebuilt from the stores when a task starts.
  */
@@ -34,15 +35,22 @@ public final class KpiTopology {
     public static final String LEAD_STATES_STORE = "kpi-lead-states";
     /** Tenant id → {@link dev.ledgerline.kpi.compute.TenantProfile}. */
     public static final String TENANT_PROFILES_STORE = "kpi-tenant-profiles";
+    /** Owner key (tenant|source|id) → latest {@link dev.ledgerline.kpi.owners.OwnerInfo}, for display names. */
+    public static final String OWNER_STATES_STORE = "kpi-owner-states";
+
+    /** The per-record stores, whose sizes are published as metrics. */
+    public static final List<String> STORES =
+            List.of(DEAL_STATES_STORE, LEAD_STATES_STORE, TENANT_PROFILES_STORE, OWNER_STATES_STORE);
 
     /** The input topics, in the order their sources are added. */
-    public static final List<String> INPUT_TOPICS = List.of(Topics.DEALS, Topics.LEADS, Topics.TENANTS);
+    public static final List<String> INPUT_TOPICS = List.of(Topics.DEALS, Topics.LEADS, Topics.TENANTS, Topics.OWNERS);
 
     public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(1);
 
     static final String DEALS_SOURCE = "deals-source";
     static final String LEADS_SOURCE = "leads-source";
     static final String TENANTS_SOURCE = "tenants-source";
+    static final String OWNERS_SOURCE = "owners-source";
     static final String KPI_PROCESSOR = "kpi-processor";
     static final String KPI_SINK = "kpi-values-sink";
 
@@ -65,8 +73,10 @@ public final class KpiTopology {
         topology.addSource(LEADS_SOURCE, strings.deserializer(), AvroSerde.of(Lead.class).deserializer(), Topics.LEADS);
         topology.addSource(TENANTS_SOURCE, strings.deserializer(), AvroSerde.of(TenantSettings.class).deserializer(),
                 Topics.TENANTS);
+        topology.addSource(OWNERS_SOURCE, strings.deserializer(), AvroSerde.of(Owner.class).deserializer(),
+                Topics.OWNERS);
         topology.addProcessor(KPI_PROCESSOR, () -> new KpiProcessor(books, emitInterval),
-                DEALS_SOURCE, LEADS_SOURCE, TENANTS_SOURCE);
+                DEALS_SOURCE, LEADS_SOURCE, TENANTS_SOURCE, OWNERS_SOURCE);
 
         // In memory with changelogs: restored from the compacted changelog on restart, and far cheaper per
         // operation than RocksDB (RUNTIME.md: store operations bound this kind of topology's throughput).
@@ -77,6 +87,8 @@ public final class KpiTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(TENANT_PROFILES_STORE), strings, StateSerdes.tenantProfile()),
                 KPI_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(OWNER_STATES_STORE), strings, StateSerdes.ownerInfo()), KPI_PROCESSOR);
 
         topology.addSink(KPI_SINK, Topics.KPI_VALUES, strings.serializer(), AvroSerde.of(KpiValue.class).serializer(),
                 new TenantStreamPartitioner<KpiValue>(), KPI_PROCESSOR);

@@ -2,6 +2,7 @@ package dev.ledgerline.kpi.topology;
 
 import dev.ledgerline.kpi.compute.Slice;
 import dev.ledgerline.kpi.compute.TenantKpiState;
+import dev.ledgerline.kpi.owners.OwnerDirectory;
 import dev.ledgerline.wire.KpiValue;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -21,6 +22,9 @@ import java.util.function.Function;
 final class TenantBook {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private TenantKpiState state;
+
+    /** The tenant's owners, for display names; written by the stream thread, read by queries without lock. */
+    final OwnerDirectory owners = new OwnerDirectory();
 
     /** Slices whose KPIs may have changed since the last emission; stream thread only. */
     final Set<Slice> dirty = new HashSet<>();

@@ -3,17 +3,21 @@ package dev.ledgerline.kpi.rest;
 import static io.restassured.RestAssured.given;
 import static dev.ledgerline.kpi.rest.JsonNumbers.num;
 import static dev.ledgerline.kpi.rest.RestTestDeals.deal;
+import static dev.ledgerline.kpi.rest.RestTestDeals.owner;
 import static dev.ledgerline.kpi.rest.RestTestDeals.producerConfig;
 import static dev.ledgerline.kpi.rest.RestTestDeals.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Deal;
+import dev.ledgerline.wire.Owner;
 import dev.ledgerline.wire.StageCategory;
 import dev.ledgerline.wire.TenantSettings;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * JS builds) answers the expected numbers for a produced tenant.
  *
  * <p>Deals: d1 (o1, pipeline sales) created 2025-01-10, WON 2025-02-15, 1000; d2 (o2, sales) created 2025-02-01,
- * OPEN, 2000 at 0.25; d3 (o2, renewals) created 2025-02-05, OPEN, 400 at 0.5.
+ * OPEN, 2000 at 0.25; d3 (o2, renewals) created 2025-02-05, OPEN, 400 at 0.5. Owner o1 is "Olivia One"; o2 has
+ * no owner record (the page shows its id).
  */
 @QuarkusTest
 @QuarkusTestResource(DevstackResource.class)
@@ -68,7 +73,8 @@ class DashboardQuarkusTest {
         }
         assertThat(js).contains("'/api/tenants/'").contains("'/kpis?'").contains("'/series?'")
                 .contains("AVG_WON_DEAL_AMOUNT").contains("dimension: 'OWNER'").contains("dimension: 'PIPELINE'")
-                .contains("REFRESH_MS = 5000").contains("history.replaceState").contains("violations");
+                .contains("REFRESH_MS = 5000").contains("history.replaceState").contains("violations")
+                .contains(".ownerName");
     }
 
     @Test
@@ -81,6 +87,11 @@ class DashboardQuarkusTest {
                 given().get(kpis + "ALL").then().statusCode(200)
                         .body("find { it.kpi == 'OPEN_DEALS_COUNT' }.value", num("2"))
                         .body("find { it.kpi == 'DEALS_WON_COUNT' }.value", num("1")));
+        // The sales grid's data source names o1; o2 stays its id on the page.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().get(kpis + "OWNER").then().statusCode(200)
+                        .body("findAll { it.dimensionValue == 'o1' }.ownerName.unique()", contains("Olivia One"))
+                        .body("findAll { it.dimensionValue == 'o2' }.ownerName.unique()", contains(nullValue())));
 
         given().get(kpis + "ALL").then().statusCode(200)
                 .body("", hasSize(15))
@@ -125,6 +136,10 @@ class DashboardQuarkusTest {
         try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
                 AvroSerde.of(TenantSettings.class).serializer())) {
             producer.send(new ProducerRecord<>(Topics.TENANTS, TENANT, settings)).get();
+        }
+        try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
+                AvroSerde.of(Owner.class).serializer())) {
+            send(producer, owner(TENANT, "o1", "Olivia One"));
         }
         try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
                 AvroSerde.of(Deal.class).serializer())) {

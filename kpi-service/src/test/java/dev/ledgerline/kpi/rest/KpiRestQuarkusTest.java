@@ -3,6 +3,7 @@ package dev.ledgerline.kpi.rest;
 import static io.restassured.RestAssured.given;
 import static dev.ledgerline.kpi.rest.JsonNumbers.num;
 import static dev.ledgerline.kpi.rest.RestTestDeals.deal;
+import static dev.ledgerline.kpi.rest.RestTestDeals.owner;
 import static dev.ledgerline.kpi.rest.RestTestDeals.producerConfig;
 import static dev.ledgerline.kpi.rest.RestTestDeals.send;
 import static org.hamcrest.Matchers.contains;
@@ -17,6 +18,7 @@ import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Deal;
+import dev.ledgerline.wire.Owner;
 import dev.ledgerline.wire.StageCategory;
 import dev.ledgerline.wire.TenantSettings;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -44,7 +46,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Deals: d1 (o1) created 2025-01-10, WON 2025-02-15, 1000; d2 (o2) created 2025-01-20, LOST 2025-02-20,
  * 500; d3 (o1) created 2025-02-01, OPEN, 2000 at probability 0.25; d4 (o2) created 2025-03-01, WON
- * 2025-03-10, 300.
+ * 2025-03-10, 300. Owner o1 is "Olivia One" on crm.owners.v1; o2 has no owner record.
  */
 @QuarkusTest
 @QuarkusTestResource(DevstackResource.class)
@@ -69,6 +71,10 @@ class KpiRestQuarkusTest {
             producer.send(new ProducerRecord<>(Topics.TENANTS, TENANT, settings)).get();
         }
         try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
+                AvroSerde.of(Owner.class).serializer())) {
+            send(producer, owner(TENANT, "o1", "Olivia One"));
+        }
+        try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
                 AvroSerde.of(Deal.class).serializer())) {
             send(producer, deal(TENANT, "d1", "o1", null, "2025-01-10T09:00:00Z", StageCategory.WON,
                     "2025-02-15T10:00:00Z", "1000", null));
@@ -85,6 +91,8 @@ class KpiRestQuarkusTest {
                         .get("/api/tenants/{tenant}/kpis", TENANT)
                         .then().statusCode(200)
                         .body("find { it.kpi == 'DEALS_WON_COUNT' }.value", num("2")));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().get("/api/tenants/{tenant}/owners", TENANT).then().statusCode(200).body("", hasSize(1)));
         produced = true;
     }
 
@@ -130,7 +138,22 @@ class KpiRestQuarkusTest {
                         num("0"))
                 .body("find { it.kpi == 'AVG_LOST_DEAL_AMOUNT' && it.dimensionValue == 'o2' }.value",
                         num("500"))
-                .body("find { it.kpi == 'AVG_LOST_DEAL_AMOUNT' && it.dimensionValue == 'o1' }.value", nullValue());
+                .body("find { it.kpi == 'AVG_LOST_DEAL_AMOUNT' && it.dimensionValue == 'o1' }.value", nullValue())
+                .body("findAll { it.dimensionValue == 'o1' }.ownerName.unique()", contains("Olivia One"))
+                .body("findAll { it.dimensionValue == 'o2' }.ownerName.unique()", contains(nullValue()));
+    }
+
+    @Test
+    void theOwnersOfTheTenantWithTheirNames() {
+        given().get("/api/tenants/{tenant}/owners", TENANT)
+                .then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].id", equalTo("o1"))
+                .body("[0].source", equalTo("HUBSPOT"))
+                .body("[0].name", equalTo("Olivia One"))
+                .body("[0].email", equalTo("o1@example.com"))
+                .body("[0].active", equalTo(true));
+        given().get("/api/tenants/{tenant}/owners", "nobody-" + UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test
@@ -174,6 +197,7 @@ class KpiRestQuarkusTest {
                 .get("/api/tenants/{tenant}/kpis/{kpi}/series", TENANT, "DEALS_WON_COUNT")
                 .then().statusCode(200)
                 .body("series.dimensionValue", contains("o1", "o2"))
+                .body("series.ownerName", contains(equalTo("Olivia One"), nullValue()))
                 .body("series[0].points.value", contains(num("0"),
                         num("1"), num("1")))
                 .body("series[1].points.value", contains(num("0"),

@@ -7,6 +7,7 @@ import dev.ledgerline.wire.CrmSource;
 import dev.ledgerline.wire.Deal;
 import dev.ledgerline.wire.Money;
 import dev.ledgerline.wire.Op;
+import dev.ledgerline.wire.Owner;
 import dev.ledgerline.wire.StageCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Deals in EUR as the REST tests put them on the embedded broker. */
+/** Deals in EUR and owners as the REST tests put them on the embedded broker. */
 final class RestTestDeals {
     private RestTestDeals() {
     }
@@ -30,6 +31,21 @@ final class RestTestDeals {
     static void send(KafkaProducer<String, Deal> producer, Deal deal) throws Exception {
         producer.send(new ProducerRecord<>(Topics.DEALS,
                 Keys.of(deal.getTenantId(), deal.getSource().name(), deal.getExternalId()), deal)).get();
+    }
+
+    static void send(KafkaProducer<String, Owner> producer, Owner owner) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.OWNERS,
+                Keys.of(owner.getTenantId(), owner.getSource().name(), owner.getExternalId()), owner)).get();
+    }
+
+    /** An active HubSpot owner with a full name and an email derived from its id. */
+    static Owner owner(String tenant, String id, String name) {
+        var now = Instant.now();
+        return Owner.newBuilder()
+                .setTenantId(tenant).setConnectionId("conn-1").setSource(CrmSource.HUBSPOT).setExternalId(id)
+                .setOp(Op.UPSERT).setSourceUpdatedAt(now).setSyncedAt(now)
+                .setName(name).setEmail(id + "@example.com").setActive(true)
+                .build();
     }
 
     /** A deal last changed when it closed (or, while open, when it was created); {@code pipeline} may be null. */

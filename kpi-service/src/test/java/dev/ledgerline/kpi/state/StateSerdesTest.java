@@ -10,6 +10,7 @@ import dev.ledgerline.kpi.compute.DealVersion;
 import dev.ledgerline.kpi.compute.LeadProgress;
 import dev.ledgerline.kpi.compute.LeadVersion;
 import dev.ledgerline.kpi.compute.TenantProfile;
+import dev.ledgerline.kpi.owners.OwnerInfo;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.stream.Stream;
@@ -77,6 +78,15 @@ class StateSerdesTest {
         var offset = new TenantProfile("t", ZoneId.of("+05:30"), null, 12);
         for (var profile : new TenantProfile[] {berlin, defaults, offset}) {
             assertThat(roundTrip(StateSerdes.tenantProfile(), profile)).isEqualTo(profile);
+        }
+    }
+
+    @Test
+    void ownersRoundTrip() {
+        var full = new OwnerInfo("u-17", "HUBSPOT", "Zoë Müller | Sales", "zoe@example.com", "EMEA", false, 1_772L);
+        var sparse = new OwnerInfo("", "MONDAY", null, null, null, true, 0L);
+        for (var owner : new OwnerInfo[] {full, sparse}) {
+            assertThat(roundTrip(StateSerdes.ownerInfo(), owner)).isEqualTo(owner);
         }
     }
 

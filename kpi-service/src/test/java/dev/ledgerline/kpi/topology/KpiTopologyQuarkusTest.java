@@ -11,6 +11,7 @@ import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.DeadLetter;
 import dev.ledgerline.wire.Deal;
 import dev.ledgerline.wire.KpiValue;
+import dev.ledgerline.wire.Owner;
 import dev.ledgerline.wire.StageCategory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The topology under Quarkus on the embedded broker: a deal produced with AvroSerde shows up as KpiValues on
  * kpi.values.v1, and an undecodable record goes to crm.leads.v1.dlq through the configured handler while
- * the topology keeps running.
+ * the topology keeps running; the metrics endpoint shows the processors' counters, the state-store sizes, the
+ * punctuation timer and Kafka Streams' own metrics.
  */
 @QuarkusTest
 @QuarkusTestResource(DevstackResource.class)
@@ -127,6 +129,74 @@ class KpiTopologyQuarkusTest {
             assertThat(Double.parseDouble(matcher.group(1))).isGreaterThanOrEqualTo(1.0);
             assertThat(metrics).contains("kpi_records_processed_total");
         });
+    }
+
+    @Test
+    void theMetricsShowTheStoreSizesThePunctuationTimerAndKafkaStreamsOwnMetrics() throws Exception {
+        // Earlier tests of this JVM awaited their records: once the sampled sizes are steady, they are all in.
+        var dealsBefore = steady(() -> storeEntries(metrics(), KpiTopology.DEAL_STATES_STORE));
+        var ownersBefore = storeEntries(metrics(), KpiTopology.OWNER_STATES_STORE);
+
+        var tenant = "quarkus-" + UUID.randomUUID().toString().substring(0, 8);
+        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+                AvroSerde.of(Deal.class).serializer())) {
+            for (var id : List.of("m-1", "m-2")) {
+                var deal = TopologyFixtures.deal(id, "owner-1", now.minus(Duration.ofDays(1)), now,
+                        StageCategory.OPEN, null, "10").setTenantId(tenant).build();
+                producer.send(new ProducerRecord<>(Topics.DEALS, Keys.of(tenant, "HUBSPOT", id), deal)).get();
+            }
+        }
+        try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+                AvroSerde.of(Owner.class).serializer())) {
+            var owner = TopologyFixtures.owner("owner-1", "Ada Lovelace", now).setTenantId(tenant).build();
+            producer.send(new ProducerRecord<>(Topics.OWNERS, Keys.of(tenant, "HUBSPOT", "owner-1"), owner)).get();
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var metrics = metrics();
+            assertThat(storeEntries(metrics, KpiTopology.DEAL_STATES_STORE)).isEqualTo(dealsBefore + 2);
+            assertThat(storeEntries(metrics, KpiTopology.OWNER_STATES_STORE)).isEqualTo(ownersBefore + 1);
+        });
+        var metrics = metrics();
+        // Every store has its gauge (storeEntries fails on a missing one).
+        KpiTopology.STORES.forEach(store -> storeEntries(metrics, store));
+        // The new tenant alone adds 4 slices (ALL, OWNER owner-1, PIPELINE "", LEAD_SOURCE ""), one day each.
+        assertThat(value(metrics, "kpi_slices", "")).isGreaterThanOrEqualTo(4);
+        assertThat(value(metrics, "kpi_day_buckets", "")).isGreaterThanOrEqualTo(4);
+        assertThat(value(metrics, "kpi_punctuation_seconds_count", "")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("kpi_punctuation_seconds_sum").contains("kpi_punctuation_seconds_max");
+        assertThat(value(metrics, "kpi_records_processed_total", "topic=\"crm.owners.v1\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(metrics).containsPattern("(?m)^kafka_stream_\\w+");
+    }
+
+    private static String metrics() {
+        return RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static long storeEntries(String metrics, String store) {
+        return (long) value(metrics, "kpi_state_entries", "store=\"" + store + "\"");
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code label}. */
+    private static double value(String metrics, String name, String label) {
+        var line = Pattern.compile("(?m)^" + name + "(\\{[^}]*" + Pattern.quote(label) + "[^}]*})? ([0-9.E+-]+)$");
+        var matcher = line.matcher(metrics);
+        assertThat(matcher.find()).as(name + " " + label + " on /q/metrics").isTrue();
+        return Double.parseDouble(matcher.group(2));
+    }
+
+    /** A value that did not change over more than one sampling interval. */
+    private static long steady(java.util.function.LongSupplier read) {
+        var last = new long[] {-1};
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1500)).until(() -> {
+            var now = read.getAsLong();
+            var same = now == last[0];
+            last[0] = now;
+            return same;
+        });
+        return last[0];
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

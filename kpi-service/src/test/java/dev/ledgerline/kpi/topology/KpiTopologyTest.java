@@ -1,6 +1,7 @@
 package dev.ledgerline.kpi.topology;
 
 import static dev.ledgerline.kpi.topology.TopologyFixtures.TENANT;
+import static dev.ledgerline.kpi.topology.TopologyFixtures.bytes;
 import static dev.ledgerline.kpi.topology.TopologyFixtures.closed;
 import static dev.ledgerline.kpi.topology.TopologyFixtures.deal;
 import static dev.ledgerline.kpi.topology.TopologyFixtures.dealKey;
@@ -35,13 +36,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -56,10 +55,11 @@ import org.junit.jupiter.api.Test;
  */
 class KpiTopologyTest {
     static final Instant NOW = Instant.parse("2026-03-15T12:00:00Z");
-    static final Duration EMIT = Duration.ofSeconds(1);
+    static final Duration EMIT = TopologyHarness.EMIT;
     static final String TODAY = "2026-03-15";
     static final String MONTH = "2026-03";
 
+    private TopologyHarness topology;
     private TopologyTestDriver driver;
     private KpiBooks books;
     private TestInputTopic<String, Deal> deals;
@@ -71,25 +71,20 @@ class KpiTopologyTest {
 
     @BeforeEach
     void startTopology() {
-        var config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "kpi-topology-test");
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecordingDeadLetterHandler.class);
-        books = new KpiBooks();
-        driver = new TopologyTestDriver(KpiTopology.build(books, EMIT), config, NOW);
-        var strings = new StringSerializer();
-        deals = driver.createInputTopic(Topics.DEALS, strings, AvroSerde.of(Deal.class).serializer());
-        leads = driver.createInputTopic(Topics.LEADS, strings, AvroSerde.of(Lead.class).serializer());
-        tenants = driver.createInputTopic(Topics.TENANTS, strings, AvroSerde.of(TenantSettings.class).serializer());
-        kpis = driver.createOutputTopic(Topics.KPI_VALUES, new StringDeserializer(),
-                AvroSerde.of(KpiValue.class).deserializer());
+        topology = new TopologyHarness("kpi-topology-test", NOW);
+        driver = topology.driver;
+        books = topology.books;
+        deals = topology.deals;
+        leads = topology.leads;
+        tenants = topology.tenants;
+        kpis = topology.kpis;
         dealDeadLetters = driver.createOutputTopic(Topics.dlq(Topics.DEALS), new StringDeserializer(),
                 AvroSerde.of(DeadLetter.class).deserializer());
-        RecordingDeadLetterHandler.PRODUCER.clear();
     }
 
     @AfterEach
     void closeTopology() {
-        driver.close();
+        topology.close();
     }
 
     /**
@@ -360,12 +355,5 @@ class KpiTopologyTest {
         var value = values.get(key);
         assertThat(value.getValue()).as(key).isEqualByComparingTo(new BigDecimal(expected));
         assertThat(value.getValue().scale()).as(key).isEqualTo(10);
-    }
-
-    private static byte[] bytes(java.nio.ByteBuffer buffer) {
-        var copy = buffer.duplicate();
-        var bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 }

@@ -7,9 +7,11 @@ import dev.ledgerline.wire.Lead;
 import dev.ledgerline.wire.LeadStatus;
 import dev.ledgerline.wire.Money;
 import dev.ledgerline.wire.Op;
+import dev.ledgerline.wire.Owner;
 import dev.ledgerline.wire.StageCategory;
 import dev.ledgerline.wire.TenantSettings;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /** Wire records for the topology tests; fields the KPIs do not read get plausible values. */
@@ -53,6 +55,22 @@ final class TopologyFixtures {
                 .setOp(Op.UPSERT).setSourceUpdatedAt(createdAt).setSyncedAt(createdAt)
                 .setCreatedAt(createdAt).setStatus(status).setOwnerId(owner)
                 .build();
+    }
+
+    /** An UPSERT of a HubSpot owner with a full name (null leaves only first and last name). */
+    static Owner.Builder owner(String id, String name, Instant updatedAt) {
+        return Owner.newBuilder()
+                .setTenantId(TENANT).setConnectionId("conn-1").setSource(CrmSource.HUBSPOT).setExternalId(id)
+                .setOp(Op.UPSERT).setSourceUpdatedAt(updatedAt).setSyncedAt(updatedAt.plusMillis(250))
+                .setName(name).setEmail(id + "@acme.example").setActive(true);
+    }
+
+    /** The bytes of a (dead letter's) buffer, leaving the buffer as it was. */
+    static byte[] bytes(ByteBuffer buffer) {
+        var copy = buffer.duplicate();
+        var bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
     }
 
     static TenantSettings settings(String zone, String currency) {
