@@ -46,7 +46,10 @@ import org.apache.avro.specific.SpecificRecord;
  */
 @ApplicationScoped
 public class HubSpotSync implements CrmSync {
-    /** Search indexes late: re-read what changed shortly before the cursor; duplicates are harmless upserts. */
+    /**
+     * Search indexes late: re-read what changed shortly before the cursor. What was already published is not
+     * published again (the run keeps recent versions for longer than this).
+     */
     static final Duration LOOKBACK = Duration.ofMinutes(5);
     /** Suffix of the cursor entity that tracks deletions (archivedAt) of an object type. */
     static final String ARCHIVED = "#archived";

@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -84,10 +87,21 @@ public final class SyncRun {
                 .map(stored -> new SyncCursor(stored.modifiedAt, stored.lastId)));
     }
 
-    /** Writes the page and its dead letters, waits for Kafka's acknowledgement, then stores cursor and counts. */
+    /**
+     * Writes the page's records not published before (see {@link PublishedVersions}) and its dead letters, waits for
+     * Kafka's acknowledgement, then stores the published versions, the cursor and the counts.
+     */
     public void publish(Page page) {
+        Map<String, Instant> versions = upsertVersions(page.records());
+        // A FULL run re-publishes everything, as asked; other runs skip versions already out.
+        Set<String> seen = versions.isEmpty() || mode == SyncMode.FULL ? Set.of()
+                : QuarkusTransaction.requiringNew().call(() ->
+                        PublishedVersions.alreadyPublished(connection.id, page.entity(), versions));
+        List<Keyed> fresh = page.records().stream().filter(record -> !seen.contains(record.externalId())).toList();
+        versions.keySet().removeAll(seen);
+
         RecordPublisher.Batch batch = publisher.batch();
-        for (Keyed record : page.records()) {
+        for (Keyed record : fresh) {
             batch.send(page.topic(), key(record.externalId()), record.value());
         }
         for (Rejected rejected : page.rejected()) {
@@ -101,10 +115,11 @@ public final class SyncRun {
             if (!page.records().isEmpty() || !page.rejected().isEmpty()) {
                 SyncRunEntityStats stats = stats(page.entity());
                 stats.fetched += page.records().size() + page.rejected().size();
-                stats.published += page.records().size();
+                stats.published += fresh.size();
                 stats.rejected += page.rejected().size();
                 stats.deleted += page.deleted();
             }
+            PublishedVersions.remember(connection.id, page.entity(), versions);
             if (page.cursor() != null) {
                 if (!leased) {
                     throw new IllegalStateException("a run without the connection's lease may not move a cursor");
@@ -118,15 +133,30 @@ public final class SyncRun {
                 }
                 cursor.updatedAt = Instant.now(clock);
                 cursor.persist();
+                PublishedVersions.forgetBehind(connection.id, page.entity(), cursor.modifiedAt);
             }
         });
         if (!page.records().isEmpty() || !page.rejected().isEmpty()) {
             metrics.records(connection.id, page.entity(), page.records().size() + page.rejected().size(),
-                    page.records().size(), page.rejected().size());
+                    fresh.size(), page.rejected().size());
         }
         if (leased && !leases.renew(connection.id, runId, LEASE_TTL)) {
             throw new IllegalStateException("the run lost its lease on the connection; another run took over");
         }
+    }
+
+    /** External id → source last-modified time of the UPSERT records; DELETE records always go out. */
+    private static Map<String, Instant> upsertVersions(List<Keyed> records) {
+        Map<String, Instant> versions = new HashMap<>();
+        for (Keyed record : records) {
+            SpecificRecord value = record.value();
+            Object op = value.get(value.getSchema().getField("op").pos());
+            Object modified = value.get(value.getSchema().getField("sourceUpdatedAt").pos());
+            if (record.externalId() != null && "UPSERT".equals(String.valueOf(op)) && modified instanceof Instant at) {
+                versions.put(record.externalId(), at);
+            }
+        }
+        return versions;
     }
 
     /** An entity the connection cannot read (missing scope, object not enabled): reported, not a failure. */

@@ -166,6 +166,11 @@ class HubSpotSyncTest {
         Deal moved = latest(readUntil(Topics.DEALS, Deal.class, tenant, "9002",
                 r -> r.value().getStageCategory() == StageCategory.WON), Keys.of(tenant, "HUBSPOT", "9002"));
         assertThat(moved.getClosedAt()).isNotNull();
+
+        // The next search re-reads 9002 in its lookback overlap: that version is out already and is not sent again.
+        JsonPath again = runToEnd(tenant, connection, "INCREMENTAL");
+        assertThat(again.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(entity(again, "deals")).containsEntry("fetched", 1).containsEntry("published", 0);
     }
 
     @Test
