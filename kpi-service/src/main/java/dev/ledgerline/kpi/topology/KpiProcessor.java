@@ -319,17 +319,28 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
                 // Every key of the new day differs from yesterday's (new period or new asOf): forget the old
                 // ones, so that the memory of emitted values does not grow by a day of rolling keys every day.
                 book.lastEmitted.clear();
+                book.lastEvaluated.clear();
             }
             book.lastEmissionDay = today;
+            if (!profile.equals(book.evaluatedUnder)) {
+                book.lastEvaluated.clear();
+                book.evaluatedUnder = profile;
+            }
             if (book.dirty.isEmpty()) {
                 continue;
             }
             var fiscalStart = profile.fiscalYearStartMonth();
             for (var slice : book.dirty) {
+                var inputs = state.windowInputs(slice, today);
+                var previous = book.lastEvaluated.put(slice, inputs);
                 for (var window : Window.values()) {
-                    var results = state.evaluate(slice, window, today);
+                    var input = inputs[window.ordinal()];
+                    if (previous != null && input.sameAs(previous[window.ordinal()])) {
+                        // Same inputs under the same profile and day: every value is the one emitted last time.
+                        continue;
+                    }
                     var period = window.periodLabel(today, fiscalStart);
-                    for (var result : results.values()) {
+                    for (var result : state.evaluate(input).values()) {
                         var key = KpiValueMapper.key(tenantId, result, slice, window, period);
                         var value = KpiValueMapper.toWire(
                                 tenantId, slice, window, today, fiscalStart, result, computedAt);

@@ -1,6 +1,8 @@
 package dev.ledgerline.kpi.topology;
 
+import dev.ledgerline.kpi.compute.Dimension;
 import dev.ledgerline.kpi.compute.KpiResult;
+import dev.ledgerline.kpi.compute.MeasureUnit;
 import dev.ledgerline.kpi.compute.Slice;
 import dev.ledgerline.kpi.compute.Window;
 import dev.ledgerline.schemas.Keys;
@@ -12,12 +14,20 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** Maps an engine {@link KpiResult} to the wire {@link KpiValue} of {@code kpi.values.v1} and its key. */
 public final class KpiValueMapper {
     /** Decimal places of value and numerator on the wire (the schema's decimal scale). */
     public static final int WIRE_SCALE = 10;
+
+    // The wire enums by the ordinal of the engine's: Enum.valueOf(name) for every value emitted showed in profiles.
+    private static final KpiDimension[] DIMENSIONS = wire(Dimension.values(), KpiDimension::valueOf, KpiDimension[]::new);
+    private static final KpiWindow[] WINDOWS = wire(Window.values(), KpiWindow::valueOf, KpiWindow[]::new);
+    private static final KpiUnit[] UNITS = wire(MeasureUnit.values(), KpiUnit::valueOf, KpiUnit[]::new);
 
     private KpiValueMapper() {
     }
@@ -38,9 +48,9 @@ public final class KpiValueMapper {
         return KpiValue.newBuilder()
                 .setTenantId(tenantId)
                 .setKpi(result.kpi().name())
-                .setDimension(KpiDimension.valueOf(slice.dimension().name()))
+                .setDimension(DIMENSIONS[slice.dimension().ordinal()])
                 .setDimensionValue(slice.value())
-                .setWindow(KpiWindow.valueOf(window.name()))
+                .setWindow(WINDOWS[window.ordinal()])
                 .setPeriod(window.periodLabel(asOf, fiscalYearStartMonth))
                 .setPeriodStart(range.first())
                 .setPeriodEnd(range.last())
@@ -48,7 +58,7 @@ public final class KpiValueMapper {
                 .setValue(wireDecimal(result.value()))
                 .setNumerator(wireDecimal(result.numerator()))
                 .setDenominator(result.denominator())
-                .setUnit(KpiUnit.valueOf(result.unit().name()))
+                .setUnit(UNITS[result.unit().ordinal()])
                 .setCurrency(result.currency())
                 .setUnconvertedDealCount(result.unconvertedDealCount())
                 .setComputedAt(computedAt)
@@ -67,6 +77,10 @@ public final class KpiValueMapper {
                 && Objects.equals(next.getPeriodEnd(), previous.getPeriodEnd())
                 && Objects.equals(next.getAsOf(), previous.getAsOf())
                 && Objects.equals(next.getPeriod(), previous.getPeriod());
+    }
+
+    private static <E extends Enum<E>, W> W[] wire(E[] engine, Function<String, W> byName, IntFunction<W[]> array) {
+        return Arrays.stream(engine).map(constant -> byName.apply(constant.name())).toArray(array);
     }
 
     /** Rounded half-even to {@link #WIRE_SCALE} places; null stays null. */

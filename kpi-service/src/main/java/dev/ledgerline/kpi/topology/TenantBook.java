@@ -2,6 +2,8 @@ package dev.ledgerline.kpi.topology;
 
 import dev.ledgerline.kpi.compute.Slice;
 import dev.ledgerline.kpi.compute.TenantKpiState;
+import dev.ledgerline.kpi.compute.TenantProfile;
+import dev.ledgerline.kpi.compute.WindowInput;
 import dev.ledgerline.wire.KpiValue;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -26,6 +28,13 @@ final class TenantBook {
     final Set<Slice> dirty = new HashSet<>();
     /** KpiValue key → last emitted value, for change detection; stream thread only. */
     final Map<String, KpiValue> lastEmitted = new HashMap<>();
+    /**
+     * Slice → the window inputs (by {@link dev.ledgerline.kpi.compute.Window#ordinal()}) its values were last
+     * computed from, under {@link #evaluatedUnder} on {@link #lastEmissionDay}: a window whose inputs did not
+     * change since needs no evaluation. Cleared with {@link #lastEmitted}; stream thread only.
+     */
+    final Map<Slice, WindowInput[]> lastEvaluated = new HashMap<>();
+    TenantProfile evaluatedUnder;
     /** Today in the tenant's zone at the last punctuation, to detect a day rollover; stream thread only. */
     LocalDate lastEmissionDay;
 
