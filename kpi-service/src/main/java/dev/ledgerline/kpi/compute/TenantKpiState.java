@@ -104,6 +104,16 @@ public final class TenantKpiState {
         return KpiCalculator.compute(input.flow(), input.stock(), profile.homeCurrency());
     }
 
+    /** The KPIs of a window's flow alone: those of {@link #evaluate(WindowInput)} but the stock KPIs. */
+    public Map<KpiId, KpiResult> evaluateFlow(DayBucket flow) {
+        return KpiCalculator.flowKpis(flow, profile.homeCurrency());
+    }
+
+    /** The stock KPIs (open deals, pipeline, weighted pipeline) of {@link #evaluate(WindowInput)}. */
+    public Map<KpiId, KpiResult> evaluateStock(StockPosition stock) {
+        return KpiCalculator.stockKpis(stock, profile.homeCurrency());
+    }
+
     /** The slices that have any bucket, in a stable order. */
     public Set<Slice> slices() {
         var slices = new TreeSet<Slice>((a, b) -> a.dimension() != b.dimension()

@@ -1,5 +1,6 @@
 package dev.ledgerline.kpi.topology;
 
+import dev.ledgerline.kpi.compute.DayRange;
 import dev.ledgerline.kpi.compute.Dimension;
 import dev.ledgerline.kpi.compute.KpiResult;
 import dev.ledgerline.kpi.compute.MeasureUnit;
@@ -13,7 +14,6 @@ import dev.ledgerline.wire.KpiWindow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
@@ -38,45 +38,47 @@ public final class KpiValueMapper {
     }
 
     /**
-     * @param asOf the day as of whose end the value is computed, the window's last day
-     * @param fiscalYearStartMonth cuts QUARTER and YEAR
+     * The wire value of a result, or null when it says the same as {@code previous}, the value last emitted under
+     * the same key (null when none), computedAt aside.
+     *
+     * @param range the window's days, ending with {@code asOf}, the day as of whose end the value is computed
+     * @param period the window's period label, the last part of the key
      */
-    public static KpiValue toWire(
-            String tenantId, Slice slice, Window window, LocalDate asOf, int fiscalYearStartMonth, KpiResult result,
-            Instant computedAt) {
-        var range = window.range(asOf, fiscalYearStartMonth);
+    static KpiValue changedValue(String tenantId, Slice slice, Window window, DayRange range, String period,
+            KpiResult result, Instant computedAt, KpiValue previous) {
+        var value = wireDecimal(result.value());
+        var numerator = wireDecimal(result.numerator());
+        var asOf = range.last();
+        if (previous != null
+                && Objects.equals(value, previous.getValue())
+                && Objects.equals(numerator, previous.getNumerator())
+                && Objects.equals(result.denominator(), previous.getDenominator())
+                && Objects.equals(result.currency(), previous.getCurrency())
+                && result.unconvertedDealCount() == previous.getUnconvertedDealCount()
+                && range.first().equals(previous.getPeriodStart())
+                && asOf.equals(previous.getPeriodEnd())
+                && asOf.equals(previous.getAsOf())
+                && period.equals(previous.getPeriod())) {
+            return null;
+        }
         return KpiValue.newBuilder()
                 .setTenantId(tenantId)
                 .setKpi(result.kpi().name())
                 .setDimension(DIMENSIONS[slice.dimension().ordinal()])
                 .setDimensionValue(slice.value())
                 .setWindow(WINDOWS[window.ordinal()])
-                .setPeriod(window.periodLabel(asOf, fiscalYearStartMonth))
+                .setPeriod(period)
                 .setPeriodStart(range.first())
-                .setPeriodEnd(range.last())
+                .setPeriodEnd(asOf)
                 .setAsOf(asOf)
-                .setValue(wireDecimal(result.value()))
-                .setNumerator(wireDecimal(result.numerator()))
+                .setValue(value)
+                .setNumerator(numerator)
                 .setDenominator(result.denominator())
                 .setUnit(UNITS[result.unit().ordinal()])
                 .setCurrency(result.currency())
                 .setUnconvertedDealCount(result.unconvertedDealCount())
                 .setComputedAt(computedAt)
                 .build();
-    }
-
-    /** Whether two values say the same, computedAt aside ({@code previous} may be null). */
-    static boolean sameContent(KpiValue next, KpiValue previous) {
-        return previous != null
-                && Objects.equals(next.getValue(), previous.getValue())
-                && Objects.equals(next.getNumerator(), previous.getNumerator())
-                && Objects.equals(next.getDenominator(), previous.getDenominator())
-                && Objects.equals(next.getCurrency(), previous.getCurrency())
-                && next.getUnconvertedDealCount() == previous.getUnconvertedDealCount()
-                && Objects.equals(next.getPeriodStart(), previous.getPeriodStart())
-                && Objects.equals(next.getPeriodEnd(), previous.getPeriodEnd())
-                && Objects.equals(next.getAsOf(), previous.getAsOf())
-                && Objects.equals(next.getPeriod(), previous.getPeriod());
     }
 
     private static <E extends Enum<E>, W> W[] wire(E[] engine, Function<String, W> byName, IntFunction<W[]> array) {
