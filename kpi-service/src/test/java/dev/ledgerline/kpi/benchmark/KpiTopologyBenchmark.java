@@ -13,6 +13,7 @@ import dev.ledgerline.schemas.TenantPartitioner;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Deal;
 import dev.ledgerline.wire.TenantSettings;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +31,11 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -96,7 +94,7 @@ class KpiTopologyBenchmark {
             for (var run = 1; run <= RUNS; run++) {
                 if (running != null) {
                     running.close(Duration.ofSeconds(30));
-                    truncate(bootstrap, Topics.DEALS);
+                    recreate(bootstrap, Topics.DEALS);
                 }
                 var load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 var produced = produce(bootstrap, records);
@@ -109,6 +107,7 @@ class KpiTopologyBenchmark {
                         books.punctuationNanos() / 1e9);
                 runs.add(result);
                 log("%s", result.line());
+                append("partial " + LocalDate.now() + " " + result.line());
                 assertThat(books.processedCount(Topics.DEALS)).isEqualTo(EVENTS);
                 assertThat(books.rejectedCounts()).isEmpty();
             }
@@ -124,9 +123,7 @@ class KpiTopologyBenchmark {
 
             var report = report(runs, latency);
             System.out.println(report);
-            var file = Path.of("target", "benchmarks", "kpi-topology.txt");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, report + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            append(report);
 
             assertThat(latency.unmatched()).as("changes never seen on kpi.values.v1").isZero();
             assertThat(latency.measured()).isGreaterThan(0);
@@ -241,18 +238,16 @@ class KpiTopologyBenchmark {
         }
     }
 
-    /** Deletes every record of the topic, so that the next run's new application reads only the next run's. */
-    private static void truncate(String bootstrap, String topic) throws Exception {
+    /**
+     * Deletes and recreates the topic (compacted, so its records cannot be deleted), so that the next run's new
+     * application reads only the next run's records.
+     */
+    private static void recreate(String bootstrap, String topic) throws Exception {
         try (var admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            var ends = new HashMap<TopicPartition, OffsetSpec>();
-            partitions.forEach(partition -> ends.put(partition, OffsetSpec.latest()));
-            var offsets = admin.listOffsets(ends).all().get();
-            var delete = new HashMap<TopicPartition, RecordsToDelete>();
-            offsets.forEach((partition, info) -> delete.put(partition, RecordsToDelete.beforeOffset(info.offset())));
-            admin.deleteRecords(delete).all().get();
+            admin.deleteTopics(List.of(topic)).all().get();
+            awaitUntil(Duration.ofSeconds(60), () -> !admin.listTopics().names().get().contains(topic));
         }
+        TopicCreator.apply(bootstrap, TopicTable.standard());
     }
 
     private static void produceSettings(String bootstrap, List<TenantSettings> settings) throws Exception {
@@ -350,15 +345,25 @@ class KpiTopologyBenchmark {
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
-    private static void awaitUntil(Duration timeout, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitUntil(Duration timeout, Condition condition) throws Exception {
         var deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
+        while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Timed out after " + timeout);
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Appends to target/benchmarks/kpi-topology.txt, so that every run's figures outlive a later failure. */
+    private static void append(String text) throws IOException {
+        var file = Path.of("target", "benchmarks", "kpi-topology.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static void log(String format, Object... args) {
