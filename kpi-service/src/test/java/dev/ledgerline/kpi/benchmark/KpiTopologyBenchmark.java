@@ -142,7 +142,7 @@ class KpiTopologyBenchmark {
         }
     }
 
-    private record Drain(double seconds, double cpuCores, double startSeconds) {
+    private record Drain(double seconds, double cpuCores) {
     }
 
     private record ThroughputRun(int run, double load, Timed produced, Timed consumed, Drain drain, long emitted,
@@ -228,7 +228,7 @@ class KpiTopologyBenchmark {
             }
             if (processed >= EVENTS) {
                 var seconds = (now - first) / 1e9;
-                return new Drain(seconds, (cpu.getProcessCpuTime() - cpuAtFirst) / 1e9 / seconds, (first - started) / 1e9);
+                return new Drain(seconds, (cpu.getProcessCpuTime() - cpuAtFirst) / 1e9 / seconds);
             }
             if (now > deadline || streams.state() == KafkaStreams.State.ERROR) {
                 throw new IllegalStateException("The topology processed " + processed + " of " + EVENTS + " deals, state "

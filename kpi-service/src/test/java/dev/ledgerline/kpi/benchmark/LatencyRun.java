@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -18,6 +19,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * End-to-end latency at a fixed input rate: a producer paces deal changes of its own tenants at {@code rate}
@@ -80,8 +85,8 @@ final class LatencyRun {
         var sent = 0;
         var measuredEvents = 0;
         try (var producer = new KafkaProducer<>(KpiTopologyBenchmark.producerConfig(bootstrapServers),
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             var end = measureTo;
             for (var i = 0; ; i++) {
                 var due = nanoBase + i * periodNanos;
@@ -139,7 +144,7 @@ final class LatencyRun {
         private final int[] createdSeen;
         private final int[] closedSeen;
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private final java.util.concurrent.CountDownLatch positioned = new java.util.concurrent.CountDownLatch(1);
+        private final CountDownLatch positioned = new CountDownLatch(1);
         private final List<long[]> samples = new ArrayList<>();
         private volatile int matched;
 
@@ -170,8 +175,8 @@ final class LatencyRun {
             var deserializer = AvroSerde.of(KpiValue.class).deserializer();
             try (var consumer = new KafkaConsumer<String, byte[]>(
                     KpiTopologyBenchmark.consumerConfig(bootstrapServers, null),
-                    new org.apache.kafka.common.serialization.StringDeserializer(),
-                    new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                    new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
                 var partitions = consumer.partitionsFor(Topics.KPI_VALUES).stream()
                         .map(info -> new TopicPartition(Topics.KPI_VALUES, info.partition())).toList();
                 consumer.assign(partitions);
