@@ -45,26 +45,58 @@ public final class DayBucket {
 
     /** Adds {@code other} (sign +1) or subtracts it (sign −1). */
     public void add(DayBucket other, int sign) {
-        var s = BigDecimal.valueOf(sign);
         leadsCreated += sign * other.leadsCreated;
         leadsQualified += sign * other.leadsQualified;
         leadsConverted += sign * other.leadsConverted;
         dealsCreated += sign * other.dealsCreated;
-        createdAmountSum = createdAmountSum.add(other.createdAmountSum.multiply(s));
+        createdAmountSum = plus(createdAmountSum, other.createdAmountSum, sign);
         createdAmountCount += sign * other.createdAmountCount;
         createdUnconverted += sign * other.createdUnconverted;
         wonCount += sign * other.wonCount;
-        wonAmountSum = wonAmountSum.add(other.wonAmountSum.multiply(s));
+        wonAmountSum = plus(wonAmountSum, other.wonAmountSum, sign);
         wonAmountCount += sign * other.wonAmountCount;
         wonUnconverted += sign * other.wonUnconverted;
         wonDurationMillisSum += sign * other.wonDurationMillisSum;
-        other.wonDurationDays.forEach((days, count) -> addWonDurationDays(days, sign * count));
+        if (!other.wonDurationDays.isEmpty()) {
+            for (var entry : other.wonDurationDays.entrySet()) {
+                addWonDurationDays(entry.getKey(), sign * entry.getValue());
+            }
+        }
         lostCount += sign * other.lostCount;
-        lostAmountSum = lostAmountSum.add(other.lostAmountSum.multiply(s));
+        lostAmountSum = plus(lostAmountSum, other.lostAmountSum, sign);
         lostAmountCount += sign * other.lostAmountCount;
         lostUnconverted += sign * other.lostUnconverted;
-        addStock(other.openDelta * sign, other.pipelineDelta.multiply(s), other.weightedDelta.multiply(s),
-                other.unconvertedOpenDelta * sign);
+        openDelta += sign * other.openDelta;
+        pipelineDelta = plus(pipelineDelta, other.pipelineDelta, sign);
+        weightedDelta = plus(weightedDelta, other.weightedDelta, sign);
+        unconvertedOpenDelta += sign * other.unconvertedOpenDelta;
+    }
+
+    /**
+     * {@code sum + sign × addend}; for ±1 without the multiplication, which neither changes the value nor the
+     * scale (the scale of a sum is the larger one either way). This runs for every bucket a window sums.
+     */
+    static BigDecimal plus(BigDecimal sum, BigDecimal addend, int sign) {
+        return switch (sign) {
+            case 1 -> sum.add(addend);
+            case -1 -> sum.subtract(addend);
+            default -> sum.add(addend.multiply(BigDecimal.valueOf(sign)));
+        };
+    }
+
+    /** Whether every counter equals {@code other}'s, amounts with their scale. */
+    public boolean sameAs(DayBucket other) {
+        return leadsCreated == other.leadsCreated && leadsQualified == other.leadsQualified
+                && leadsConverted == other.leadsConverted
+                && dealsCreated == other.dealsCreated && createdAmountSum.equals(other.createdAmountSum)
+                && createdAmountCount == other.createdAmountCount && createdUnconverted == other.createdUnconverted
+                && wonCount == other.wonCount && wonAmountSum.equals(other.wonAmountSum)
+                && wonAmountCount == other.wonAmountCount && wonUnconverted == other.wonUnconverted
+                && wonDurationMillisSum == other.wonDurationMillisSum && wonDurationDays.equals(other.wonDurationDays)
+                && lostCount == other.lostCount && lostAmountSum.equals(other.lostAmountSum)
+                && lostAmountCount == other.lostAmountCount && lostUnconverted == other.lostUnconverted
+                && openDelta == other.openDelta && pipelineDelta.equals(other.pipelineDelta)
+                && weightedDelta.equals(other.weightedDelta) && unconvertedOpenDelta == other.unconvertedOpenDelta;
     }
 
     public DayBucket copy() {

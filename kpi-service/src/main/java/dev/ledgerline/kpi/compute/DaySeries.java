@@ -1,5 +1,6 @@
 package dev.ledgerline.kpi.compute;
 
+import java.util.Arrays;
 import java.util.TreeMap;
 
 /**
@@ -29,6 +30,38 @@ public final class DaySeries {
             sum.add(bucket, 1);
         }
         return sum;
+    }
+
+    /**
+     * The sums of several ranges that all end on {@code lastEpochDay}, in one pass backwards from it: each
+     * bucket is added once, and a range's sum is copied when the pass leaves its first day. Equal to
+     * {@link #sum} of each range (sums are exact, so the order of the additions does not matter).
+     *
+     * @param firstEpochDays the first day of each range, each at most {@code lastEpochDay}
+     * @return the sum of each range, in the order of {@code firstEpochDays}
+     */
+    public DayBucket[] sumsEndingOn(long lastEpochDay, long[] firstEpochDays) {
+        var order = new Integer[firstEpochDays.length];
+        var earliest = lastEpochDay;
+        for (var i = 0; i < order.length; i++) {
+            order[i] = i;
+            earliest = Math.min(earliest, firstEpochDays[i]);
+        }
+        // Latest first day first: the pass backwards reaches the shortest range's start first.
+        Arrays.sort(order, (a, b) -> Long.compare(firstEpochDays[b], firstEpochDays[a]));
+        var sums = new DayBucket[firstEpochDays.length];
+        var running = new DayBucket();
+        var next = 0;
+        for (var day : days.subMap(earliest, true, lastEpochDay, true).descendingMap().entrySet()) {
+            while (next < order.length && firstEpochDays[order[next]] > day.getKey()) {
+                sums[order[next++]] = running.copy();
+            }
+            running.add(day.getValue(), 1);
+        }
+        while (next < order.length) {
+            sums[order[next++]] = running.copy();
+        }
+        return sums;
     }
 
     /** The open-deal stock at the end of {@code epochDay}. */

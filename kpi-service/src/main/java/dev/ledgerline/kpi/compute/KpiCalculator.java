@@ -18,6 +18,13 @@ public final class KpiCalculator {
      * @param currency the home currency (null while unknown), written on amount KPIs
      */
     public static Map<KpiId, KpiResult> compute(DayBucket flow, StockPosition stock, String currency) {
+        var results = flowKpis(flow, currency);
+        results.putAll(stockKpis(stock, currency));
+        return results;
+    }
+
+    /** The 12 KPIs of the flows in a window: everything but the open-deal stock. */
+    public static Map<KpiId, KpiResult> flowKpis(DayBucket flow, String currency) {
         var results = new EnumMap<KpiId, KpiResult>(KpiId.class);
         put(results, count(KpiId.LEADS_COUNT, flow.leadsCreated()));
         put(results, ratio(KpiId.LEAD_QUALIFICATION_RATE, flow.leadsQualified(), flow.leadsCreated()));
@@ -34,6 +41,12 @@ public final class KpiCalculator {
         put(results, averageTimeToClose(flow));
         put(results, percentile(KpiId.TIME_TO_CLOSE_P50_DAYS, 50, flow));
         put(results, percentile(KpiId.TIME_TO_CLOSE_P90_DAYS, 90, flow));
+        return results;
+    }
+
+    /** The 3 KPIs of the open-deal stock at the end of a window's last day. */
+    public static Map<KpiId, KpiResult> stockKpis(StockPosition stock, String currency) {
+        var results = new EnumMap<KpiId, KpiResult>(KpiId.class);
         put(results, count(KpiId.OPEN_DEALS_COUNT, stock.openCount()));
         put(results, sum(KpiId.PIPELINE_VALUE, stock.pipeline(), currency, stock.unconvertedOpen()));
         put(results, sum(KpiId.WEIGHTED_PIPELINE_VALUE, stock.weighted(), currency, stock.unconvertedOpen()));

@@ -10,11 +10,10 @@ public record StockPosition(long openCount, BigDecimal pipeline, BigDecimal weig
     public static final StockPosition ZERO = new StockPosition(0, BigDecimal.ZERO, BigDecimal.ZERO, 0);
 
     public StockPosition plus(StockPosition other, int sign) {
-        var s = BigDecimal.valueOf(sign);
         return new StockPosition(
                 openCount + sign * other.openCount,
-                pipeline.add(other.pipeline.multiply(s)),
-                weighted.add(other.weighted.multiply(s)),
+                DayBucket.plus(pipeline, other.pipeline, sign),
+                DayBucket.plus(weighted, other.weighted, sign),
                 unconvertedOpen + sign * other.unconvertedOpen);
     }
 }

@@ -73,6 +73,47 @@ public final class TenantKpiState {
         return KpiCalculator.compute(days.sum(range), days.stockAt(asOf.toEpochDay()), profile.homeCurrency());
     }
 
+    /**
+     * The inputs of every window ending with {@code asOf} for a slice, indexed by {@link Window#ordinal()}, from
+     * one pass over the slice's days; {@link #evaluate(WindowInput)} turns one into the KPI values.
+     */
+    public WindowInput[] windowInputs(Slice slice, LocalDate asOf) {
+        var windows = Window.values();
+        var inputs = new WindowInput[windows.length];
+        var days = series.get(slice);
+        if (days == null) {
+            for (var window : windows) {
+                inputs[window.ordinal()] = new WindowInput(new DayBucket(), StockPosition.ZERO);
+            }
+            return inputs;
+        }
+        var firstDays = new long[windows.length];
+        for (var window : windows) {
+            firstDays[window.ordinal()] = window.range(asOf, profile.fiscalYearStartMonth()).firstEpochDay();
+        }
+        var sums = days.sumsEndingOn(asOf.toEpochDay(), firstDays);
+        var stock = days.stockAt(asOf.toEpochDay());
+        for (var window : windows) {
+            inputs[window.ordinal()] = new WindowInput(sums[window.ordinal()], stock);
+        }
+        return inputs;
+    }
+
+    /** Every KPI of one window's inputs (see {@link #windowInputs}). */
+    public Map<KpiId, KpiResult> evaluate(WindowInput input) {
+        return KpiCalculator.compute(input.flow(), input.stock(), profile.homeCurrency());
+    }
+
+    /** The KPIs of a window's flow alone: those of {@link #evaluate(WindowInput)} but the stock KPIs. */
+    public Map<KpiId, KpiResult> evaluateFlow(DayBucket flow) {
+        return KpiCalculator.flowKpis(flow, profile.homeCurrency());
+    }
+
+    /** The stock KPIs (open deals, pipeline, weighted pipeline) of {@link #evaluate(WindowInput)}. */
+    public Map<KpiId, KpiResult> evaluateStock(StockPosition stock) {
+        return KpiCalculator.stockKpis(stock, profile.homeCurrency());
+    }
+
     /** The slices that have any bucket, in a stable order. */
     public Set<Slice> slices() {
         var slices = new TreeSet<Slice>((a, b) -> a.dimension() != b.dimension()

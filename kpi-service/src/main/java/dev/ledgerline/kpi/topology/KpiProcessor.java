@@ -379,21 +379,39 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
                 // Every key of the new day differs from yesterday's (new period or new asOf): forget the old
                 // ones, so that the memory of emitted values does not grow by a day of rolling keys every day.
                 book.lastEmitted.clear();
+                book.forgetEvaluations();
             }
             book.lastEmissionDay = today;
+            if (!profile.equals(book.evaluatedUnder)) {
+                book.forgetEvaluations();
+                book.evaluatedUnder = profile;
+            }
             if (book.dirty.isEmpty()) {
                 continue;
             }
             var fiscalStart = profile.fiscalYearStartMonth();
             for (var slice : book.dirty) {
+                var inputs = state.windowInputs(slice, today);
+                var previous = book.lastEvaluated.put(slice, inputs);
                 for (var window : Window.values()) {
-                    var results = state.evaluate(slice, window, today);
+                    var input = inputs[window.ordinal()];
+                    var last = previous == null ? null : previous[window.ordinal()];
+                    // Inputs equal to the last evaluation's (same profile and day) give the values emitted then.
+                    var flowChanged = last == null || !input.flow().sameAs(last.flow());
+                    var stockChanged = last == null || !input.stock().equals(last.stock());
+                    if (!flowChanged && !stockChanged) {
+                        continue;
+                    }
                     var period = window.periodLabel(today, fiscalStart);
+                    var range = window.range(today, fiscalStart);
+                    var results = flowChanged && stockChanged ? state.evaluate(input)
+                            : flowChanged ? state.evaluateFlow(input.flow()) : state.evaluateStock(input.stock());
                     for (var result : results.values()) {
-                        var key = KpiValueMapper.key(tenantId, result, slice, window, period);
-                        var value = KpiValueMapper.toWire(
-                                tenantId, slice, window, today, fiscalStart, result, computedAt);
-                        if (KpiValueMapper.sameContent(value, book.lastEmitted.get(key))) {
+                        var key = book.emittedKey(slice, window, result.kpi(),
+                                () -> KpiValueMapper.key(tenantId, result, slice, window, period));
+                        var value = KpiValueMapper.changedValue(tenantId, slice, window, range, period, result,
+                                computedAt, book.lastEmitted.get(key));
+                        if (value == null) {
                             continue;
                         }
                         book.lastEmitted.put(key, value);

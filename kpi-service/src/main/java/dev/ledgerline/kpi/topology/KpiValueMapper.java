@@ -1,6 +1,9 @@
 package dev.ledgerline.kpi.topology;
 
+import dev.ledgerline.kpi.compute.DayRange;
+import dev.ledgerline.kpi.compute.Dimension;
 import dev.ledgerline.kpi.compute.KpiResult;
+import dev.ledgerline.kpi.compute.MeasureUnit;
 import dev.ledgerline.kpi.compute.Slice;
 import dev.ledgerline.kpi.compute.Window;
 import dev.ledgerline.schemas.Keys;
@@ -11,13 +14,20 @@ import dev.ledgerline.wire.KpiWindow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** Maps an engine {@link KpiResult} to the wire {@link KpiValue} of {@code kpi.values.v1} and its key. */
 public final class KpiValueMapper {
     /** Decimal places of value and numerator on the wire (the schema's decimal scale). */
     public static final int WIRE_SCALE = 10;
+
+    // The wire enums by the ordinal of the engine's: Enum.valueOf(name) for every value emitted showed in profiles.
+    private static final KpiDimension[] DIMENSIONS = wire(Dimension.values(), KpiDimension::valueOf, KpiDimension[]::new);
+    private static final KpiWindow[] WINDOWS = wire(Window.values(), KpiWindow::valueOf, KpiWindow[]::new);
+    private static final KpiUnit[] UNITS = wire(MeasureUnit.values(), KpiUnit::valueOf, KpiUnit[]::new);
 
     private KpiValueMapper() {
     }
@@ -28,45 +38,51 @@ public final class KpiValueMapper {
     }
 
     /**
-     * @param asOf the day as of whose end the value is computed, the window's last day
-     * @param fiscalYearStartMonth cuts QUARTER and YEAR
+     * The wire value of a result, or null when it says the same as {@code previous}, the value last emitted under
+     * the same key (null when none), computedAt aside.
+     *
+     * @param range the window's days, ending with {@code asOf}, the day as of whose end the value is computed
+     * @param period the window's period label, the last part of the key
      */
-    public static KpiValue toWire(
-            String tenantId, Slice slice, Window window, LocalDate asOf, int fiscalYearStartMonth, KpiResult result,
-            Instant computedAt) {
-        var range = window.range(asOf, fiscalYearStartMonth);
+    static KpiValue changedValue(String tenantId, Slice slice, Window window, DayRange range, String period,
+            KpiResult result, Instant computedAt, KpiValue previous) {
+        var value = wireDecimal(result.value());
+        var numerator = wireDecimal(result.numerator());
+        var asOf = range.last();
+        if (previous != null
+                && Objects.equals(value, previous.getValue())
+                && Objects.equals(numerator, previous.getNumerator())
+                && Objects.equals(result.denominator(), previous.getDenominator())
+                && Objects.equals(result.currency(), previous.getCurrency())
+                && result.unconvertedDealCount() == previous.getUnconvertedDealCount()
+                && range.first().equals(previous.getPeriodStart())
+                && asOf.equals(previous.getPeriodEnd())
+                && asOf.equals(previous.getAsOf())
+                && period.equals(previous.getPeriod())) {
+            return null;
+        }
         return KpiValue.newBuilder()
                 .setTenantId(tenantId)
                 .setKpi(result.kpi().name())
-                .setDimension(KpiDimension.valueOf(slice.dimension().name()))
+                .setDimension(DIMENSIONS[slice.dimension().ordinal()])
                 .setDimensionValue(slice.value())
-                .setWindow(KpiWindow.valueOf(window.name()))
-                .setPeriod(window.periodLabel(asOf, fiscalYearStartMonth))
+                .setWindow(WINDOWS[window.ordinal()])
+                .setPeriod(period)
                 .setPeriodStart(range.first())
-                .setPeriodEnd(range.last())
+                .setPeriodEnd(asOf)
                 .setAsOf(asOf)
-                .setValue(wireDecimal(result.value()))
-                .setNumerator(wireDecimal(result.numerator()))
+                .setValue(value)
+                .setNumerator(numerator)
                 .setDenominator(result.denominator())
-                .setUnit(KpiUnit.valueOf(result.unit().name()))
+                .setUnit(UNITS[result.unit().ordinal()])
                 .setCurrency(result.currency())
                 .setUnconvertedDealCount(result.unconvertedDealCount())
                 .setComputedAt(computedAt)
                 .build();
     }
 
-    /** Whether two values say the same, computedAt aside ({@code previous} may be null). */
-    static boolean sameContent(KpiValue next, KpiValue previous) {
-        return previous != null
-                && Objects.equals(next.getValue(), previous.getValue())
-                && Objects.equals(next.getNumerator(), previous.getNumerator())
-                && Objects.equals(next.getDenominator(), previous.getDenominator())
-                && Objects.equals(next.getCurrency(), previous.getCurrency())
-                && next.getUnconvertedDealCount() == previous.getUnconvertedDealCount()
-                && Objects.equals(next.getPeriodStart(), previous.getPeriodStart())
-                && Objects.equals(next.getPeriodEnd(), previous.getPeriodEnd())
-                && Objects.equals(next.getAsOf(), previous.getAsOf())
-                && Objects.equals(next.getPeriod(), previous.getPeriod());
+    private static <E extends Enum<E>, W> W[] wire(E[] engine, Function<String, W> byName, IntFunction<W[]> array) {
+        return Arrays.stream(engine).map(constant -> byName.apply(constant.name())).toArray(array);
     }
 
     /** Rounded half-even to {@link #WIRE_SCALE} places; null stays null. */
