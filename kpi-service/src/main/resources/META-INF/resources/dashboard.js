@@ -202,15 +202,20 @@
   function remember() {
     var q = new URLSearchParams(window.location.search);
     q.set('tenant', $('tenant').value.trim());
+    q.set('window', $('window').value);
+    if ($('asOf').value) { q.set('asOf', $('asOf').value); } else { q.delete('asOf'); }
     history.replaceState(null, '', '?' + q.toString());
   }
 
   document.addEventListener('DOMContentLoaded', function () {
     var q = new URLSearchParams(window.location.search);
     if (q.get('tenant')) $('tenant').value = q.get('tenant');
+    // A shared link opens the same view: window and as-of date come from the address too.
+    if (q.get('window')) $('window').value = q.get('window');
+    if (q.get('asOf')) $('asOf').value = q.get('asOf');
     $('controls').addEventListener('submit', function (e) { e.preventDefault(); remember(); load(); });
-    $('window').addEventListener('change', load);
-    $('asOf').addEventListener('change', load);
+    $('window').addEventListener('change', function () { remember(); load(); });
+    $('asOf').addEventListener('change', function () { remember(); load(); });
     $('autoRefresh').addEventListener('change', schedule);
     schedule();
     if ($('tenant').value) load();
