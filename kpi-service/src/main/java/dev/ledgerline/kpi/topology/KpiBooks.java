@@ -26,6 +26,7 @@ public final class KpiBooks {
     private final ConcurrentMap<String, LongAdder> rejected = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> processed = new ConcurrentHashMap<>();
     private final LongAdder emitted = new LongAdder();
+    private final LongAdder deferredEmissions = new LongAdder();
     /** Store name → partition → entries, as last sampled by the partition's task. */
     private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> storeSizes = new ConcurrentHashMap<>();
     private volatile LongConsumer punctuationTimer = nanos -> { };
@@ -109,6 +110,15 @@ public final class KpiBooks {
 
     void recordStoreSize(int partition, String store, long entries) {
         storeSizes.computeIfAbsent(store, s -> new ConcurrentHashMap<>()).put(partition, entries);
+    }
+
+    /** Emission punctuations deferred while a task caught up on a backlog ({@link EmitPolicy}). */
+    public long deferredEmissionCount() {
+        return deferredEmissions.sum();
+    }
+
+    void countDeferredEmission() {
+        deferredEmissions.increment();
     }
 
     void countRejected(RejectReason reason) {

@@ -60,10 +60,17 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     static final String INVALID_TENANT_SETTINGS = "INVALID_TENANT_SETTINGS";
     static final String UNMAPPABLE_RECORD = "UNMAPPABLE_RECORD";
     static final String MISSING_KEY = "MISSING_KEY";
+    private static final long NO_INPUT = Long.MIN_VALUE;
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final KpiBooks books;
-    private final Duration emitInterval;
+    private final EmitPolicy emitPolicy;
     private final Map<String, TenantBook> tenants = new HashMap<>();
+
+    /** Timestamp of the newest input record since the last emission punctuation; {@link #NO_INPUT} if none. */
+    private long newestInputSincePunctuation = NO_INPUT;
+    /** Wall-clock time of the last emission that was not deferred (see {@link EmitPolicy}), or {@link #NEVER}. */
+    private long lastEmissionAt = NEVER;
 
     private ProcessorContext<String, SpecificRecord> context;
     private int partition;
@@ -72,9 +79,9 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     private KeyValueStore<String, TenantProfile> profiles;
     private KeyValueStore<String, OwnerInfo> owners;
 
-    KpiProcessor(KpiBooks books, Duration emitInterval) {
+    KpiProcessor(KpiBooks books, EmitPolicy emitPolicy) {
         this.books = books;
-        this.emitInterval = emitInterval;
+        this.emitPolicy = emitPolicy;
     }
 
     @Override
@@ -96,9 +103,9 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
         restoreOwners();
         LOG.infof("KPI task %s rebuilt %d tenants from its stores in %d ms", context.taskId(), tenants.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emit);
+        context.schedule(emitPolicy.interval(), PunctuationType.WALL_CLOCK_TIME, this::emit);
         sampleStoreSizes(context.currentSystemTimeMs());
-        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::sampleStoreSizes);
+        context.schedule(emitPolicy.interval(), PunctuationType.WALL_CLOCK_TIME, this::sampleStoreSizes);
     }
 
     /** Puts the restored owners into their tenants' directories (after {@link #rebuild}, so books exist). */
@@ -155,6 +162,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
             return;
         }
         books.countProcessed(topic);
+        newestInputSincePunctuation = Math.max(newestInputSincePunctuation, record.timestamp());
         if (record.key() == null) {
             deadLetter(record, topic, MISSING_KEY, "A record on " + topic + " needs a key starting with the tenant id",
                     null);
@@ -365,6 +373,18 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
      * dirty, so the rolling windows are published for the new day.
      */
     void emit(long timestamp) {
+        var caughtUp = newestInputSincePunctuation == NO_INPUT
+                || timestamp - newestInputSincePunctuation <= emitPolicy.catchUpAge().toMillis();
+        newestInputSincePunctuation = NO_INPUT;
+        if (lastEmissionAt == NEVER) {
+            // The first punctuation of the task starts the deferral clock (the context's time is not set in init).
+            lastEmissionAt = timestamp;
+        }
+        if (emitPolicy.defers() && !caughtUp && timestamp - lastEmissionAt < emitPolicy.maxDeferral().toMillis()) {
+            books.countDeferredEmission();
+            return;
+        }
+        lastEmissionAt = timestamp;
         var started = System.nanoTime();
         var count = 0;
         var computedAt = Instant.ofEpochMilli(timestamp);

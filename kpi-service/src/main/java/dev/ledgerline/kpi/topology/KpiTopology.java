@@ -62,11 +62,14 @@ public final class KpiTopology {
         return "dlq-sink-" + inputTopic;
     }
 
+    /** The topology publishing every {@code emitInterval}, never deferring (tests that drive the wall clock). */
     public static Topology build(KpiBooks books, Duration emitInterval) {
+        return build(books, EmitPolicy.every(emitInterval));
+    }
+
+    public static Topology build(KpiBooks books, EmitPolicy emitPolicy) {
         Objects.requireNonNull(books, "books");
-        if (emitInterval.isNegative() || emitInterval.isZero()) {
-            throw new IllegalArgumentException("The emit interval must be positive: " + emitInterval);
-        }
+        Objects.requireNonNull(emitPolicy, "emitPolicy");
         var strings = Serdes.String();
         var topology = new Topology();
         topology.addSource(DEALS_SOURCE, strings.deserializer(), AvroSerde.of(Deal.class).deserializer(), Topics.DEALS);
@@ -75,7 +78,7 @@ public final class KpiTopology {
                 Topics.TENANTS);
         topology.addSource(OWNERS_SOURCE, strings.deserializer(), AvroSerde.of(Owner.class).deserializer(),
                 Topics.OWNERS);
-        topology.addProcessor(KPI_PROCESSOR, () -> new KpiProcessor(books, emitInterval),
+        topology.addProcessor(KPI_PROCESSOR, () -> new KpiProcessor(books, emitPolicy),
                 DEALS_SOURCE, LEADS_SOURCE, TENANTS_SOURCE, OWNERS_SOURCE);
 
         // In memory with changelogs: restored from the compacted changelog on restart, and far cheaper per

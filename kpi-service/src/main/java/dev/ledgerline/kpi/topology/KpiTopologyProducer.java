@@ -14,6 +14,12 @@ public class KpiTopologyProducer {
     @ConfigProperty(name = "ledgerline.kpi.emit-interval", defaultValue = "1s")
     Duration emitInterval;
 
+    @ConfigProperty(name = "ledgerline.kpi.catch-up-age", defaultValue = "10s")
+    Duration catchUpAge;
+
+    @ConfigProperty(name = "ledgerline.kpi.max-deferral", defaultValue = "30s")
+    Duration maxDeferral;
+
     /** The one registry of this instance's in-memory KPI state, shared by the topology and the queries. */
     @Produces
     @Singleton
@@ -24,6 +30,6 @@ public class KpiTopologyProducer {
     @Produces
     @Singleton
     public Topology kpiTopology(KpiBooks books) {
-        return KpiTopology.build(books, emitInterval);
+        return KpiTopology.build(books, new EmitPolicy(emitInterval, catchUpAge, maxDeferral));
     }
 }

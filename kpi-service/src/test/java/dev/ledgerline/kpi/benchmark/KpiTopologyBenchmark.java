@@ -6,6 +6,7 @@ import dev.ledgerline.devstack.EmbeddedKafka;
 import dev.ledgerline.devstack.TopicCreator;
 import dev.ledgerline.devstack.TopicTable;
 import dev.ledgerline.kpi.topology.DeadLetterDeserializationHandler;
+import dev.ledgerline.kpi.topology.EmitPolicy;
 import dev.ledgerline.kpi.topology.KpiBooks;
 import dev.ledgerline.kpi.topology.KpiTopology;
 import dev.ledgerline.schemas.AvroSerde;
@@ -71,6 +72,10 @@ class KpiTopologyBenchmark {
     private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.latency.seconds", 60));
     private static final Duration EMIT_INTERVAL = Duration.ofMillis(
             Long.getLong("bench.emit.millis", KpiTopology.DEFAULT_EMIT_INTERVAL.toMillis()));
+    /** The service's emission policy; {@code -Dbench.catch-up.seconds=0} publishes every interval even when behind. */
+    private static final EmitPolicy EMIT_POLICY = new EmitPolicy(EMIT_INTERVAL,
+            Duration.ofSeconds(Long.getLong("bench.catch-up.seconds", EmitPolicy.DEFAULT_CATCH_UP_AGE.toSeconds())),
+            EmitPolicy.DEFAULT_MAX_DEFERRAL);
 
     @TempDir
     Path dataDir;
@@ -103,7 +108,7 @@ class KpiTopologyBenchmark {
                 books = new KpiBooks();
                 var punctuationNanos = new LongAdder();
                 books.timePunctuationsWith(punctuationNanos::add);
-                running = new KafkaStreams(KpiTopology.build(books, EMIT_INTERVAL),
+                running = new KafkaStreams(KpiTopology.build(books, EMIT_POLICY),
                         streamsConfig(bootstrap, "kpi-bench-" + UUID.randomUUID(), dataDir.resolve("streams-" + run)));
                 var drain = drain(running, books);
                 var result = new ThroughputRun(run, load, produced, consumed, drain, books.emittedCount(),
@@ -306,8 +311,9 @@ class KpiTopologyBenchmark {
         var plain = median(runs.stream().mapToDouble(ThroughputRun::plainPerSecond).toArray());
         var ratio = median(runs.stream().mapToDouble(run -> run.topologyPerSecond() / run.plainPerSecond()).toArray());
         var lines = new ArrayList<String>();
-        lines.add(String.format("BENCHMARK kpi-topology %s events=%d tenants=%d emit=%dms streams-overrides=%s",
-                LocalDate.now(), EVENTS, TENANTS, EMIT_INTERVAL.toMillis(), streamsOverrides()));
+        lines.add(String.format("BENCHMARK kpi-topology %s events=%d tenants=%d emit=%dms catch-up=%ds/%ds"
+                        + " streams-overrides=%s", LocalDate.now(), EVENTS, TENANTS, EMIT_INTERVAL.toMillis(),
+                EMIT_POLICY.catchUpAge().toSeconds(), EMIT_POLICY.maxDeferral().toSeconds(), streamsOverrides()));
         runs.forEach(run -> lines.add("  " + run.line()));
         lines.add(String.format("  median: topology %,.0f events/s, plain produce+consume %,.0f/s, ratio %.2f", topology,
                 plain, ratio));

@@ -37,10 +37,15 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, KpiValue> kpis;
 
     TopologyHarness(String applicationId, Instant wallClock) {
+        this(applicationId, wallClock, EmitPolicy.every(EMIT));
+    }
+
+    /** With {@code policy}, whose interval must be {@link #EMIT}. */
+    TopologyHarness(String applicationId, Instant wallClock, EmitPolicy policy) {
         var config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecordingDeadLetterHandler.class);
-        driver = new TopologyTestDriver(KpiTopology.build(books, EMIT), config, wallClock);
+        driver = new TopologyTestDriver(KpiTopology.build(books, policy), config, wallClock);
         var strings = new StringSerializer();
         deals = driver.createInputTopic(Topics.DEALS, strings, AvroSerde.of(Deal.class).serializer());
         leads = driver.createInputTopic(Topics.LEADS, strings, AvroSerde.of(Lead.class).serializer());
