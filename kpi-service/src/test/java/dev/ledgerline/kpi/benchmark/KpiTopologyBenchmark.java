@@ -295,6 +295,8 @@ class KpiTopologyBenchmark {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
+        // As application.properties: a stream thread per core of the 2-core machine.
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         for (var name : System.getProperties().stringPropertyNames()) {
             // e.g. -Dbench.streams.num.stream.threads=2 to compare settings
             if (name.startsWith("bench.streams.")) {
