@@ -232,11 +232,12 @@ public class HubSpotSync implements CrmSync {
         }
         LeadStatusMapping.defaults().entries().forEach((stageId, status) -> {
             if (!stored.contains(stageId)) {
-                LeadStatusMappingEntity entity = new LeadStatusMappingEntity();
-                entity.connectionId = connection.id;
-                entity.rawStatus = stageId;
-                entity.status = dev.ledgerline.connector.mapping.LeadStatus.valueOf(status.name());
-                entity.persist();
+                // A webhook run may store the same defaults at the same moment: the first one wins, quietly.
+                LeadStatusMappingEntity.getEntityManager().createNativeQuery("""
+                                insert into lead_status_mapping (connection_id, raw_status, status, edited)
+                                values (?1, ?2, ?3, false) on conflict do nothing""")
+                        .setParameter(1, connection.id).setParameter(2, stageId).setParameter(3, status.name())
+                        .executeUpdate();
             }
         });
         return mapping;
