@@ -93,8 +93,11 @@ public final class SyncRun {
      */
     public void publish(Page page) {
         Map<String, Instant> versions = upsertVersions(page.records());
-        // A FULL run re-publishes everything, as asked; other runs skip versions already out.
-        Set<String> seen = versions.isEmpty() || mode == SyncMode.FULL ? Set.of()
+        // Only incremental search pages (those with a cursor) skip versions already out. A FULL run re-publishes
+        // everything, as asked; a webhook names objects that changed, possibly in ways their last-modified time
+        // does not show (associations), so what it reads always goes out, and is remembered for the next search.
+        boolean skipPublished = mode != SyncMode.FULL && page.cursor() != null;
+        Set<String> seen = versions.isEmpty() || !skipPublished ? Set.of()
                 : QuarkusTransaction.requiringNew().call(() ->
                         PublishedVersions.alreadyPublished(connection.id, page.entity(), versions));
         List<Keyed> fresh = page.records().stream().filter(record -> !seen.contains(record.externalId())).toList();

@@ -128,6 +128,23 @@ class HubSpotWebhookTest {
         assertThat(deleted.getOp()).isEqualTo(Op.DELETE);
         HUBSPOT.verify(1, postRequestedFor(urlPathEqualTo("/crm/v3/objects/deals/batch/read"))
                 .withRequestBody(containing("\"9301\"")));
+
+        // The same deal named again (an association change keeps its last-modified time): a webhook's read goes out
+        // even though that version was published already.
+        String again = """
+                [{"eventId":1004,"subscriptionId":2104,"portalId":62515,"appId":3301,"occurredAt":%d,
+                  "subscriptionType":"deal.associationChange","attemptNumber":0,"objectId":9301,"changeSource":"CRM"}]
+                """.formatted(now);
+        String againTimestamp = Long.toString(System.currentTimeMillis());
+        String rerun = given().contentType(ContentType.JSON).header("X-HubSpot-Request-Timestamp", againTimestamp)
+                .header("X-HubSpot-Signature-v3", sign("POST" + uri + again + againTimestamp)).body(again)
+                .post(uri).then().statusCode(200).extract().path("runId");
+        JsonPath rerunEnded = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().get("/api/tenants/{tenant}/connections/{id}/runs/{run}", tenant, connection, rerun)
+                        .then().statusCode(200).extract().jsonPath(),
+                        json -> !List.of("QUEUED", "RUNNING").contains(json.getString("state")));
+        assertThat(rerunEnded.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(rerunEnded.getMap("entities.find { it.entity == 'deals' }")).containsEntry("published", 1);
     }
 
     @Test
