@@ -232,12 +232,8 @@ public class HubSpotSync implements CrmSync {
         }
         LeadStatusMapping.defaults().entries().forEach((stageId, status) -> {
             if (!stored.contains(stageId)) {
-                // A webhook run may store the same defaults at the same moment: the first one wins, quietly.
-                LeadStatusMappingEntity.getEntityManager().createNativeQuery("""
-                                insert into lead_status_mapping (connection_id, raw_status, status, edited)
-                                values (?1, ?2, ?3, false) on conflict do nothing""")
-                        .setParameter(1, connection.id).setParameter(2, stageId).setParameter(3, status.name())
-                        .executeUpdate();
+                LeadStatusMappingEntity.storeDefault(connection.id, stageId,
+                        dev.ledgerline.connector.mapping.LeadStatus.valueOf(status.name()));
             }
         });
         return mapping;

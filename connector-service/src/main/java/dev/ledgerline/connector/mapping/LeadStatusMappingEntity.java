@@ -29,6 +29,18 @@ public class LeadStatusMappingEntity extends PanacheEntityBase {
         return list("connectionId = ?1 order by rawStatus", connectionId);
     }
 
+    /**
+     * Stores an unedited entry unless the connection has one for {@code rawStatus}; two runs storing the same default
+     * at the same moment (a webhook beside a scheduled run) do not fail, the first one wins.
+     */
+    public static void storeDefault(UUID connectionId, String rawStatus, LeadStatus status) {
+        getEntityManager().createNativeQuery("""
+                        insert into lead_status_mapping (connection_id, raw_status, status, edited)
+                        values (?1, ?2, ?3, false) on conflict do nothing""")
+                .setParameter(1, connectionId).setParameter(2, rawStatus).setParameter(3, status.name())
+                .executeUpdate();
+    }
+
     /** Composite primary key; Hibernate needs a mutable class with equals and hashCode. */
     public static class Key implements Serializable {
         public UUID connectionId;

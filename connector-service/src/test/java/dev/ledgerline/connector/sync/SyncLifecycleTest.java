@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.ledgerline.connector.sync.SyncRuns.awaitEnd;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -217,13 +217,6 @@ class SyncLifecycleTest {
                 .post("/api/tenants/{tenant}/connections/{id}/sync", tenant, connection).then().statusCode(202)
                 .extract().path("id");
         return awaitEnd(tenant, connection, run);
-    }
-
-    private static JsonPath awaitEnd(String tenant, String connection, String run) {
-        return Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().get("/api/tenants/{tenant}/connections/{id}/runs/{run}", tenant, connection, run)
-                        .then().statusCode(200).extract().jsonPath(),
-                        json -> !List.of("QUEUED", "RUNNING").contains(json.getString("state")));
     }
 
     private static SyncCursor cursor(String connection) {

@@ -19,7 +19,12 @@ public final class SyncRuns {
         String run = given().contentType(ContentType.JSON).body(Map.of("mode", mode))
                 .post("/api/tenants/{tenant}/connections/{id}/sync", tenant, connection).then().statusCode(202)
                 .extract().path("id");
-        return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        return awaitEnd(tenant, connection, run);
+    }
+
+    /** The run's progress once it has ended (started by the API, the scheduler or a webhook). */
+    public static JsonPath awaitEnd(String tenant, String connection, String run) {
+        return Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .until(() -> given().get("/api/tenants/{tenant}/connections/{id}/runs/{run}", tenant, connection, run)
                                 .then().statusCode(200).extract().jsonPath(),
                         json -> !List.of("QUEUED", "RUNNING").contains(json.getString("state")));

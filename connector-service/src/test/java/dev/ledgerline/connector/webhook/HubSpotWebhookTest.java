@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.ledgerline.connector.sync.SyncRuns.awaitEnd;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -40,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,10 +105,7 @@ class HubSpotWebhookTest {
                 .post(uri).then().statusCode(200).body("events", equalTo(3)).body("runId", notNullValue())
                 .extract().path("runId");
 
-        JsonPath ended = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().get("/api/tenants/{tenant}/connections/{id}/runs/{run}", tenant, connection, run)
-                        .then().statusCode(200).extract().jsonPath(),
-                        json -> !List.of("QUEUED", "RUNNING").contains(json.getString("state")));
+        JsonPath ended = awaitEnd(tenant, connection, run);
         assertThat(ended.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(ended.getString("trigger")).isEqualTo("WEBHOOK");
         assertThat(ended.getMap("entities.find { it.entity == 'deals' }")).containsEntry("published", 2)
@@ -139,10 +136,7 @@ class HubSpotWebhookTest {
         String rerun = given().contentType(ContentType.JSON).header("X-HubSpot-Request-Timestamp", againTimestamp)
                 .header("X-HubSpot-Signature-v3", sign("POST" + uri + again + againTimestamp)).body(again)
                 .post(uri).then().statusCode(200).extract().path("runId");
-        JsonPath rerunEnded = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().get("/api/tenants/{tenant}/connections/{id}/runs/{run}", tenant, connection, rerun)
-                        .then().statusCode(200).extract().jsonPath(),
-                        json -> !List.of("QUEUED", "RUNNING").contains(json.getString("state")));
+        JsonPath rerunEnded = awaitEnd(tenant, connection, rerun);
         assertThat(rerunEnded.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(rerunEnded.getMap("entities.find { it.entity == 'deals' }")).containsEntry("published", 1);
     }

@@ -3,9 +3,10 @@ package dev.ledgerline.kpi.rest;
 import static io.restassured.RestAssured.given;
 import static dev.ledgerline.kpi.rest.JsonNumbers.num;
 import static dev.ledgerline.kpi.rest.RestTestDeals.deal;
-import static dev.ledgerline.kpi.rest.RestTestDeals.owner;
 import static dev.ledgerline.kpi.rest.RestTestDeals.producerConfig;
 import static dev.ledgerline.kpi.rest.RestTestDeals.send;
+import static dev.ledgerline.kpi.rest.RestTestDeals.sendOwner;
+import static dev.ledgerline.kpi.rest.RestTestDeals.sendSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -15,21 +16,16 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.schemas.AvroSerde;
-import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Deal;
-import dev.ledgerline.wire.Owner;
 import dev.ledgerline.wire.StageCategory;
-import dev.ledgerline.wire.TenantSettings;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,7 +70,9 @@ class DashboardQuarkusTest {
         assertThat(js).contains("'/api/tenants/'").contains("'/kpis?'").contains("'/series?'")
                 .contains("AVG_WON_DEAL_AMOUNT").contains("dimension: 'OWNER'").contains("dimension: 'PIPELINE'")
                 .contains("REFRESH_MS = 5000").contains("history.replaceState").contains("violations")
-                .contains(".ownerName");
+                .contains(".ownerName")
+                // A shared link opens the same view: tenant, window and as-of date come from the address.
+                .contains("q.get('tenant')").contains("q.get('window')").contains("q.get('asOf')");
     }
 
     @Test
@@ -131,16 +129,8 @@ class DashboardQuarkusTest {
     }
 
     private void produce() throws Exception {
-        var settings = TenantSettings.newBuilder().setTenantId(TENANT).setHomeCurrency("EUR")
-                .setTimeZone("Europe/Berlin").setFiscalYearStartMonth(1).setUpdatedAt(Instant.EPOCH).build();
-        try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
-                AvroSerde.of(TenantSettings.class).serializer())) {
-            producer.send(new ProducerRecord<>(Topics.TENANTS, TENANT, settings)).get();
-        }
-        try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
-                AvroSerde.of(Owner.class).serializer())) {
-            send(producer, owner(TENANT, "o1", "Olivia One"));
-        }
+        sendSettings(bootstrapServers, TENANT, 1);
+        sendOwner(bootstrapServers, TENANT, "o1", "Olivia One");
         try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
                 AvroSerde.of(Deal.class).serializer())) {
             send(producer, deal(TENANT, "d1", "o1", "sales", "2025-01-10T09:00:00Z", StageCategory.WON,

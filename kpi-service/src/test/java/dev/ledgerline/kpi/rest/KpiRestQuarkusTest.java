@@ -3,9 +3,10 @@ package dev.ledgerline.kpi.rest;
 import static io.restassured.RestAssured.given;
 import static dev.ledgerline.kpi.rest.JsonNumbers.num;
 import static dev.ledgerline.kpi.rest.RestTestDeals.deal;
-import static dev.ledgerline.kpi.rest.RestTestDeals.owner;
 import static dev.ledgerline.kpi.rest.RestTestDeals.producerConfig;
 import static dev.ledgerline.kpi.rest.RestTestDeals.send;
+import static dev.ledgerline.kpi.rest.RestTestDeals.sendOwner;
+import static dev.ledgerline.kpi.rest.RestTestDeals.sendSettings;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,23 +17,18 @@ import static org.hamcrest.Matchers.oneOf;
 
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.schemas.AvroSerde;
-import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Deal;
-import dev.ledgerline.wire.Owner;
 import dev.ledgerline.wire.StageCategory;
-import dev.ledgerline.wire.TenantSettings;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -64,16 +60,8 @@ class KpiRestQuarkusTest {
         if (produced) {
             return;
         }
-        var settings = TenantSettings.newBuilder().setTenantId(TENANT).setHomeCurrency("EUR")
-                .setTimeZone("Europe/Berlin").setFiscalYearStartMonth(4).setUpdatedAt(Instant.EPOCH).build();
-        try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
-                AvroSerde.of(TenantSettings.class).serializer())) {
-            producer.send(new ProducerRecord<>(Topics.TENANTS, TENANT, settings)).get();
-        }
-        try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
-                AvroSerde.of(Owner.class).serializer())) {
-            send(producer, owner(TENANT, "o1", "Olivia One"));
-        }
+        sendSettings(bootstrapServers, TENANT, 4);
+        sendOwner(bootstrapServers, TENANT, "o1", "Olivia One");
         try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
                 AvroSerde.of(Deal.class).serializer())) {
             send(producer, deal(TENANT, "d1", "o1", null, "2025-01-10T09:00:00Z", StageCategory.WON,

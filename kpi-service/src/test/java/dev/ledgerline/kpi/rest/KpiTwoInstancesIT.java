@@ -3,6 +3,7 @@ package dev.ledgerline.kpi.rest;
 import static dev.ledgerline.kpi.rest.RestTestDeals.deal;
 import static dev.ledgerline.kpi.rest.RestTestDeals.producerConfig;
 import static dev.ledgerline.kpi.rest.RestTestDeals.send;
+import static dev.ledgerline.kpi.rest.RestTestDeals.sendSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerline.devstack.SharedDevstack;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.TenantPartitioning;
-import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Deal;
 import dev.ledgerline.wire.StageCategory;
-import dev.ledgerline.wire.TenantSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +31,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -155,15 +152,13 @@ class KpiTwoInstancesIT {
                 wonByTenant.put(tenant, wonByTenant.size() + 1);
             }
         }
-        try (var settings = new KafkaProducer<>(producerConfig(bootstrap), new StringSerializer(),
-                AvroSerde.of(TenantSettings.class).serializer());
-                var deals = new KafkaProducer<>(producerConfig(bootstrap), new StringSerializer(),
-                        AvroSerde.of(Deal.class).serializer())) {
+        for (var tenant : wonByTenant.keySet()) {
+            sendSettings(bootstrap, tenant, 1);
+        }
+        try (var deals = new KafkaProducer<>(producerConfig(bootstrap), new StringSerializer(),
+                AvroSerde.of(Deal.class).serializer())) {
             for (var tenant : wonByTenant.entrySet()) {
                 var id = tenant.getKey();
-                settings.send(new ProducerRecord<>(Topics.TENANTS, id, TenantSettings.newBuilder().setTenantId(id)
-                        .setHomeCurrency("EUR").setTimeZone("Europe/Berlin").setFiscalYearStartMonth(1)
-                        .setUpdatedAt(Instant.EPOCH).build())).get();
                 for (var won = 0; won < tenant.getValue(); won++) {
                     send(deals, deal(id, "won-" + won, "o1", null, "2025-01-10T09:00:00Z", StageCategory.WON,
                             "2025-02-1" + won + "T10:00:00Z", "100", null));

@@ -1,5 +1,6 @@
 package dev.ledgerline.kpi.rest;
 
+import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.Keys;
 import dev.ledgerline.schemas.TenantPartitioner;
 import dev.ledgerline.schemas.Topics;
@@ -9,12 +10,14 @@ import dev.ledgerline.wire.Money;
 import dev.ledgerline.wire.Op;
 import dev.ledgerline.wire.Owner;
 import dev.ledgerline.wire.StageCategory;
+import dev.ledgerline.wire.TenantSettings;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Deals in EUR and owners as the REST tests put them on the embedded broker. */
 final class RestTestDeals {
@@ -26,6 +29,25 @@ final class RestTestDeals {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName(),
                 ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    /** Settings of a tenant in EUR and Europe/Berlin whose fiscal year starts in {@code fiscalYearStartMonth}. */
+    static void sendSettings(String bootstrapServers, String tenant, int fiscalYearStartMonth) throws Exception {
+        var settings = TenantSettings.newBuilder().setTenantId(tenant).setHomeCurrency("EUR")
+                .setTimeZone("Europe/Berlin").setFiscalYearStartMonth(fiscalYearStartMonth)
+                .setUpdatedAt(Instant.EPOCH).build();
+        try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
+                AvroSerde.of(TenantSettings.class).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.TENANTS, tenant, settings)).get();
+        }
+    }
+
+    /** The tenant's owner {@link #owner}. */
+    static void sendOwner(String bootstrapServers, String tenant, String id, String name) throws Exception {
+        try (var producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
+                AvroSerde.of(Owner.class).serializer())) {
+            send(producer, owner(tenant, id, name));
+        }
     }
 
     static void send(KafkaProducer<String, Deal> producer, Deal deal) throws Exception {
