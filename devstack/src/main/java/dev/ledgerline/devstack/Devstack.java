@@ -127,6 +127,7 @@ public final class Devstack implements AutoCloseable {
      * {@code kafka-port} (9092), {@code postgres-port} (5432), {@code data-dir} ({@code .devstack}).
      */
     public static void main(String[] args) throws InterruptedException {
+        DevstackLogging.toConsole();
         Path dataDir = Path.of(setting(args, "data-dir", ".devstack")).toAbsolutePath();
         int kafkaPort = Integer.parseInt(setting(args, "kafka-port", "9092"));
         int postgresPort = Integer.parseInt(setting(args, "postgres-port", "5432"));

@@ -44,6 +44,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase start(Path dataDir, int port, List<String> databases) {
         DevstackLogging.quietServers();
+        if (port != 0) {
+            Ports.requireFree(port, "PostgreSQL", "--postgres-port");
+        }
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,7 @@ import kafka.tools.StorageTool;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
-    private static final String HOST = "localhost";
+    private static final String HOST = Ports.HOST;
     private static final int NODE_ID = 1;
     /** The KRaft voter set records the controller's endpoint at format time, so the port must not change. */
     private static final String CONTROLLER_PORT_FILE = "controller.port";
@@ -52,7 +50,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         DevstackLogging.quietServers();
         try {
             Files.createDirectories(dataDir);
-            int clientPort = port == 0 ? freePort() : port;
+            if (port != 0) {
+                Ports.requireFree(port, "Kafka", "--kafka-port");
+            }
+            int clientPort = port == 0 ? Ports.free() : port;
             int controllerPort = controllerPort(dataDir);
             Properties config = brokerConfig(dataDir, clientPort, controllerPort);
             Path configFile = dataDir.resolve("server.properties");
@@ -97,7 +98,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (Files.exists(portFile)) {
             return Integer.parseInt(Files.readString(portFile).trim());
         }
-        int port = freePort();
+        int port = Ports.free();
         Files.writeString(portFile, Integer.toString(port));
         return port;
     }
@@ -139,16 +140,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         if (exitCode != 0) {
             throw new IllegalStateException("Formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** A port that is free right now; the broker binds it a moment later. */
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(HOST, 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port on " + HOST, e);
         }
     }
 }
