@@ -244,17 +244,11 @@ class HubSpotSyncTest {
                 .put("/api/tenants/{tenant}/connections/{id}/lead-status-mapping", tenant, connection)
                 .then().statusCode(200);
 
-        List<StubMapping> granted = List.of(
+        JsonPath full = fullRunWhile(tenant, connection,
                 HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/leads"))
                         .withQueryParam("archived", equalTo("false")).willReturn(file("leads.json"))),
                 HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/leads"))
                         .withQueryParam("archived", equalTo("true")).willReturn(okJson(EMPTY_PAGE))));
-        JsonPath full;
-        try {
-            full = runToEnd(tenant, connection, "FULL");
-        } finally {
-            granted.forEach(HUBSPOT::removeStub);
-        }
         assertThat(full.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(entity(full, "leads")).containsEntry("published", 2).containsEntry("rejected", 0);
 
@@ -280,14 +274,8 @@ class HubSpotSyncTest {
         String tenant = tenantWithSettings();
         String connection = connect(tenant, Map.of());
         // Deals created through HubSpot's API: every requested property comes back, most of them null.
-        StubMapping apiCreated = HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/deals"))
-                .withQueryParam("archived", equalTo("false")).willReturn(file("deals-stageless.json")));
-        JsonPath full;
-        try {
-            full = runToEnd(tenant, connection, "FULL");
-        } finally {
-            HUBSPOT.removeStub(apiCreated);
-        }
+        JsonPath full = fullRunWhile(tenant, connection, HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/deals"))
+                .withQueryParam("archived", equalTo("false")).willReturn(file("deals-stageless.json"))));
         assertThat(full.getString("state")).isEqualTo("SUCCEEDED");
         // 5 deals and the archived 9201; 9406 and 9407 are in stages the mapping cannot place.
         assertThat(entity(full, "deals")).containsEntry("fetched", 8).containsEntry("published", 6)
@@ -336,14 +324,8 @@ class HubSpotSyncTest {
     void aPortalWhoseAccountDetailsAreForbiddenFallsBackToTheHomeCurrencyAndSaysSo() {
         String tenant = tenantWithSettings();
         String connection = connect(tenant, Map.of());
-        StubMapping forbidden = HUBSPOT.stubFor(get(urlPathEqualTo("/account-info/v3/details"))
-                .willReturn(file("error-403-missing-scopes.json").withStatus(403)));
-        JsonPath full;
-        try {
-            full = runToEnd(tenant, connection, "FULL");
-        } finally {
-            HUBSPOT.removeStub(forbidden);
-        }
+        JsonPath full = fullRunWhile(tenant, connection, HUBSPOT.stubFor(get(urlPathEqualTo("/account-info/v3/details"))
+                .willReturn(file("error-403-missing-scopes.json").withStatus(403))));
         assertThat(full.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(entity(full, "account-details")).containsEntry("state", "SKIPPED");
         assertThat((String) entity(full, "account-details").get("message")).contains("home currency EUR");
@@ -365,6 +347,15 @@ class HubSpotSyncTest {
                         "apiBaseUrl", HUBSPOT.baseUrl(), "settings", settings))
                 .post("/api/tenants/{tenant}/connections", tenant).then().statusCode(201)
                 .extract().path("connection.id");
+    }
+
+    /** A FULL run while the portal answers with {@code stubs} (the latest stub wins), which are removed after. */
+    private static JsonPath fullRunWhile(String tenant, String connection, StubMapping... stubs) {
+        try {
+            return runToEnd(tenant, connection, "FULL");
+        } finally {
+            List.of(stubs).forEach(HUBSPOT::removeStub);
+        }
     }
 
     private static Map<String, Object> entity(JsonPath run, String entity) {
