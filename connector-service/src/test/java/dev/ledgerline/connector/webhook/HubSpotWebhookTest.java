@@ -57,6 +57,21 @@ class HubSpotWebhookTest {
     private static final WireMockServer HUBSPOT = new WireMockServer(wireMockConfig().dynamicPort()
             .usingFilesUnderClasspath("hubspot"));
 
+    private static final String WON_9301 = """
+            {"id":"9301","properties":{"amount":"7300","closedate":"2024-08-02T09:00:00Z",
+            "createdate":"2024-05-10T08:00:00Z","deal_currency_code":"EUR","dealname":"Initech renewal",
+            "dealstage":"closedwon","hs_lastmodifieddate":"2024-08-02T09:00:03.120Z","hs_object_id":"9301",
+            "pipeline":"default"},"createdAt":"2024-05-10T08:00:00Z","updatedAt":"2024-08-02T09:00:03.120Z",
+            "archived":false}""";
+    private static final String STAGELESS_9303 = """
+            {"id":"9303","properties":{"amount":null,"amount_in_home_currency":null,
+            "closed_lost_reason":null,"closedate":null,"createdate":"2024-08-02T08:59:58.700Z",
+            "deal_currency_code":null,"dealname":"API deal","dealstage":null,"dealtype":null,
+            "hs_analytics_source":null,"hs_forecast_category":null,
+            "hs_lastmodifieddate":"2024-08-02T08:59:58.700Z","hs_object_id":"9303","hubspot_owner_id":null,
+            "pipeline":null},"createdAt":"2024-08-02T08:59:58.700Z","updatedAt":"2024-08-02T08:59:58.700Z",
+            "archived":false}""";
+
     @BeforeAll
     static void startHubSpot() {
         HUBSPOT.start();
@@ -67,28 +82,10 @@ class HubSpotWebhookTest {
                 .withHeader("Content-Type", "application/json").withBodyFile("pipelines-deals.json")));
         // HubSpot's batch read answers with the objects' current state; ids it does not know are left out.
         HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/deals/batch/read"))
-                .withRequestBody(containing("\"9301\"")).willReturn(okJson("""
-                {"status":"COMPLETE","results":[{"id":"9301","properties":{"amount":"7300","closedate":"2024-08-02T09:00:00Z",
-                "createdate":"2024-05-10T08:00:00Z","deal_currency_code":"EUR","dealname":"Initech renewal",
-                "dealstage":"closedwon","hs_lastmodifieddate":"2024-08-02T09:00:03.120Z","hs_object_id":"9301",
-                "pipeline":"default"},"createdAt":"2024-05-10T08:00:00Z","updatedAt":"2024-08-02T09:00:03.120Z",
-                "archived":false}],"startedAt":"2024-08-02T09:00:04.001Z","completedAt":"2024-08-02T09:00:04.020Z"}
-                """)));
+                .withRequestBody(containing("\"9301\"")).willReturn(batchRead(WON_9301)));
         // A batch that also names 9303, a deal created through the API without a stage or pipeline.
         HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/deals/batch/read"))
-                .withRequestBody(containing("\"9303\"")).willReturn(okJson("""
-                {"status":"COMPLETE","results":[{"id":"9301","properties":{"amount":"7300","closedate":"2024-08-02T09:00:00Z",
-                "createdate":"2024-05-10T08:00:00Z","deal_currency_code":"EUR","dealname":"Initech renewal",
-                "dealstage":"closedwon","hs_lastmodifieddate":"2024-08-02T09:00:03.120Z","hs_object_id":"9301",
-                "pipeline":"default"},"createdAt":"2024-05-10T08:00:00Z","updatedAt":"2024-08-02T09:00:03.120Z",
-                "archived":false},{"id":"9303","properties":{"amount":null,"amount_in_home_currency":null,
-                "closed_lost_reason":null,"closedate":null,"createdate":"2024-08-02T08:59:58.700Z",
-                "deal_currency_code":null,"dealname":"API deal","dealstage":null,"dealtype":null,
-                "hs_analytics_source":null,"hs_forecast_category":null,
-                "hs_lastmodifieddate":"2024-08-02T08:59:58.700Z","hs_object_id":"9303","hubspot_owner_id":null,
-                "pipeline":null},"createdAt":"2024-08-02T08:59:58.700Z","updatedAt":"2024-08-02T08:59:58.700Z",
-                "archived":false}],"startedAt":"2024-08-02T09:00:04.001Z","completedAt":"2024-08-02T09:00:04.020Z"}
-                """)));
+                .withRequestBody(containing("\"9303\"")).willReturn(batchRead(WON_9301, STAGELESS_9303)));
         HUBSPOT.stubFor(post(urlPathMatching("/crm/v4/associations/deals/.*/batch/read"))
                 .willReturn(okJson("{\"status\":\"COMPLETE\",\"results\":[]}")));
     }
@@ -245,6 +242,12 @@ class HubSpotWebhookTest {
         given().queryParam("code", "code-webhook").queryParam("state", state).get("/oauth/callback")
                 .then().statusCode(200).body("status", equalTo("ACTIVE"));
         return id;
+    }
+
+    /** A batch-read answer with these objects. */
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder batchRead(String... objects) {
+        return okJson("{\"status\":\"COMPLETE\",\"results\":[" + String.join(",", objects)
+                + "],\"startedAt\":\"2024-08-02T09:00:04.001Z\",\"completedAt\":\"2024-08-02T09:00:04.020Z\"}");
     }
 
     /** The absolute URI HubSpot calls and signs. */
