@@ -133,7 +133,9 @@
       ? '<tr><td colspan="3" class="empty">No pipeline has data.</td></tr>'
       : pipelines.map(function (p) {
         var k = m[p];
-        return '<tr><td>' + esc(p) + '</td>' + cell(k.OPEN_DEALS_COUNT, 'value') + cell(k.PIPELINE_VALUE, 'value') + '</tr>';
+        // '' is the deals whose CRM named no pipeline.
+        return '<tr><td>' + esc(p === '' ? '(no pipeline)' : p) + '</td>' + cell(k.OPEN_DEALS_COUNT, 'value') +
+          cell(k.PIPELINE_VALUE, 'value') + '</tr>';
       }).join('');
   }
 

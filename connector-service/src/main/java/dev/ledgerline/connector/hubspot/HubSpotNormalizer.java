@@ -1,6 +1,7 @@
 package dev.ledgerline.connector.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerline.connector.sync.MissingField;
 import dev.ledgerline.connector.sync.SyncClock;
 import dev.ledgerline.wire.Account;
 import dev.ledgerline.wire.Address;
@@ -25,11 +26,14 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,8 +43,10 @@ import org.apache.avro.AvroRuntimeException;
 /**
  * Turns HubSpot CRM v3 objects into the canonical records of one connection. Each page is normalised object by
  * object: an object that cannot be normalised (no id, an unreadable number or date, an unmapped stage) becomes a
- * {@link Rejection} and the rest of the page goes on. Archived objects become DELETE records carrying only the
- * envelope, since a deletion must get through even when the deleted state no longer normalises.
+ * {@link Rejection} and the rest of the page goes on. An incomplete object is not invalid: a deal without a stage,
+ * pipeline, amount, close date or owner is published, and what it lacks is reported with the batch
+ * ({@link MissingField}). Archived objects become DELETE records carrying only the envelope, since a deletion must
+ * get through even when the deleted state no longer normalises.
  */
 public final class HubSpotNormalizer {
 
@@ -70,7 +76,7 @@ public final class HubSpotNormalizer {
      * by the caller (batch read); an associated line item missing from it was deleted and is left out.
      */
     public NormalizedBatch<Deal> deals(List<JsonNode> deals, Map<String, JsonNode> lineItemsById) {
-        return normalize("deal", deals, deal -> deal(deal, lineItemsById));
+        return normalize("deal", deals, (deal, missing) -> deal(deal, lineItemsById, missing));
     }
 
     public NormalizedBatch<Contact> contacts(List<JsonNode> contacts) {
@@ -79,16 +85,16 @@ public final class HubSpotNormalizer {
 
     /** HubSpot companies as accounts. */
     public NormalizedBatch<Account> accounts(List<JsonNode> companies) {
-        return normalize("account", companies, this::account);
+        return normalize("account", companies, (company, missing) -> account(company));
     }
 
     /** Owners from {@code /crm/v3/owners}: top-level fields, no properties. */
     public NormalizedBatch<Owner> owners(List<JsonNode> owners) {
-        return normalize("owner", owners, this::owner);
+        return normalize("owner", owners, (owner, missing) -> owner(owner));
     }
 
     public NormalizedBatch<Product> products(List<JsonNode> products) {
-        return normalize("product", products, this::product);
+        return normalize("product", products, (product, missing) -> product(product));
     }
 
     public NormalizedBatch<Lead> leads(List<JsonNode> leads) {
@@ -102,29 +108,40 @@ public final class HubSpotNormalizer {
      */
     public NormalizedBatch<Invoice> invoices(List<JsonNode> invoices, Map<String, JsonNode> lineItemsById,
             Instant issuedSince) {
-        return normalize("invoice", invoices, invoice -> invoice(invoice, lineItemsById, issuedSince));
+        return normalize("invoice", invoices,
+                (invoice, missing) -> invoice(invoice, lineItemsById, issuedSince));
     }
 
     /** Commerce payments; a payment whose money has not arrived (processing, failed) is left out until it has. */
     public NormalizedBatch<Payment> payments(List<JsonNode> payments) {
-        return normalize("payment", payments, this::payment);
+        return normalize("payment", payments, (payment, missing) -> payment(payment));
     }
 
-    /** Normalises object by object; a mapper answers null for an object that is deliberately not published. */
-    private <T> NormalizedBatch<T> normalize(String entity, List<JsonNode> objects, Function<HubSpotObject, T> mapper) {
+    /**
+     * Normalises object by object. A mapper answers null for an object that is deliberately not published, and adds
+     * to its second argument the fields the object lacks.
+     */
+    private <T> NormalizedBatch<T> normalize(String entity, List<JsonNode> objects,
+            BiFunction<HubSpotObject, Set<MissingField>, T> mapper) {
         List<T> records = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
+        Map<String, Set<MissingField>> missingById = new HashMap<>();
         for (JsonNode json : objects) {
             try {
-                T record = mapper.apply(new HubSpotObject(json, settings.timeZone()));
+                Set<MissingField> missing = EnumSet.noneOf(MissingField.class);
+                HubSpotObject object = new HubSpotObject(json, settings.timeZone());
+                T record = mapper.apply(object, missing);
                 if (record != null) {
                     records.add(record);
+                    if (!missing.isEmpty()) {
+                        missingById.put(object.id(), Set.copyOf(missing));
+                    }
                 }
             } catch (InvalidObject | AvroRuntimeException invalid) {
                 rejections.add(new Rejection(entity, HubSpotObject.idOf(json), invalid.getMessage(), json.toString()));
             }
         }
-        return new NormalizedBatch<>(records, rejections);
+        return new NormalizedBatch<>(records, rejections, missingById);
     }
 
     /** The identity and version every record carries. */
@@ -156,7 +173,13 @@ public final class HubSpotNormalizer {
         return modified;
     }
 
-    private Deal deal(HubSpotObject deal, Map<String, JsonNode> lineItemsById) {
+    /**
+     * A deal. Without a stage it is OPEN with no stage and no probability (it counts in the open pipeline, not in the
+     * weighted one); without a pipeline it is in HubSpot's default pipeline, where HubSpot itself puts such deals,
+     * and a stage is looked up there. A closed deal without a close date takes its last modification as closedAt,
+     * the latest time it can have closed. Only a stage the mapping cannot place is a rejection.
+     */
+    private Deal deal(HubSpotObject deal, Map<String, JsonNode> lineItemsById, Set<MissingField> missing) {
         Envelope envelope = envelope(deal, HubSpotObjectType.DEALS);
         Deal.Builder record = Deal.newBuilder().setTenantId(settings.tenantId())
                 .setConnectionId(settings.connectionId()).setSource(CrmSource.HUBSPOT)
@@ -166,13 +189,37 @@ public final class HubSpotNormalizer {
             return record.build();
         }
         String pipelineId = deal.text("pipeline");
-        String stageId = deal.requiredText("dealstage");
-        StageMapping.Stage stage = settings.stages().lookup(pipelineId, stageId).orElseThrow(() -> new InvalidObject(
-                "stage '" + stageId + "' of pipeline '" + pipelineId + "' is not in the connection's stage mapping"));
+        if (pipelineId == null) {
+            missing.add(MissingField.PIPELINE);
+            pipelineId = StageMapping.DEFAULT_PIPELINE;
+        }
+        String stageId = deal.text("dealstage");
+        StageMapping.Stage stage;
+        if (stageId == null) {
+            missing.add(MissingField.STAGE);
+            stage = new StageMapping.Stage(settings.stages().pipelineLabel(pipelineId).orElse(null), null,
+                    StageCategory.OPEN, null);
+        } else {
+            String pipeline = pipelineId;
+            stage = settings.stages().lookup(pipeline, stageId).orElseThrow(() -> new InvalidObject("stage '"
+                    + stageId + "' of pipeline '" + pipeline + "' is not in the connection's stage mapping"));
+        }
         String currency = currency(deal, "deal_currency_code");
+        Money amount = money(deal, "amount", currency);
+        if (amount == null) {
+            missing.add(MissingField.AMOUNT);
+        }
+        Instant closeDate = deal.instant("closedate");
+        if (closeDate == null) {
+            missing.add(MissingField.CLOSE_DATE);
+        }
+        String ownerId = deal.text("hubspot_owner_id");
+        if (ownerId == null) {
+            missing.add(MissingField.OWNER);
+        }
         List<String> contactIds = deal.associatedIds("contacts");
         return record.setName(deal.text("dealname"))
-                .setAmount(money(deal, "amount", currency))
+                .setAmount(amount)
                 .setAmountInHomeCurrency(money(deal, "amount_in_home_currency", portalCurrency()))
                 .setPipelineId(pipelineId).setPipelineLabel(stage.pipelineLabel())
                 .setStageId(stageId).setStageLabel(stage.stageLabel())
@@ -181,8 +228,9 @@ public final class HubSpotNormalizer {
                 .setDealType(deal.text("dealtype"))
                 .setCreatedAt(createdAt(deal))
                 .setExpectedCloseDate(deal.date("closedate"))
-                .setClosedAt(stage.category() == StageCategory.OPEN ? null : deal.instant("closedate"))
-                .setOwnerId(deal.text("hubspot_owner_id"))
+                .setClosedAt(stage.category() == StageCategory.OPEN ? null
+                        : Objects.requireNonNullElse(closeDate, envelope.sourceUpdatedAt()))
+                .setOwnerId(ownerId)
                 .setLeadSource(deal.text("hs_analytics_source"))
                 .setLossReason(stage.category() == StageCategory.LOST ? deal.text("closed_lost_reason") : null)
                 .setContactIds(contactIds)
@@ -239,7 +287,7 @@ public final class HubSpotNormalizer {
                 money(item, "amount", currency));
     }
 
-    private Contact contact(HubSpotObject contact) {
+    private Contact contact(HubSpotObject contact, Set<MissingField> missing) {
         Envelope envelope = envelope(contact, HubSpotObjectType.CONTACTS);
         Contact.Builder record = Contact.newBuilder().setTenantId(settings.tenantId())
                 .setConnectionId(settings.connectionId()).setSource(CrmSource.HUBSPOT)
@@ -257,6 +305,9 @@ public final class HubSpotNormalizer {
             // HubSpot keeps further addresses in one property, separated by semicolons.
             Arrays.stream(additionalEmails.split(";")).map(String::trim).filter(email -> !email.isEmpty())
                     .forEach(emails::add);
+        }
+        if (emails.isEmpty()) {
+            missing.add(MissingField.EMAIL);
         }
         return record.setFirstName(firstName).setLastName(lastName).setName(fullName(firstName, lastName))
                 .setEmails(emails)
@@ -332,7 +383,7 @@ public final class HubSpotNormalizer {
                 .build();
     }
 
-    private Lead lead(HubSpotObject lead) {
+    private Lead lead(HubSpotObject lead, Set<MissingField> missing) {
         Envelope envelope = envelope(lead, HubSpotObjectType.LEADS);
         Lead.Builder record = Lead.newBuilder().setTenantId(settings.tenantId())
                 .setConnectionId(settings.connectionId()).setSource(CrmSource.HUBSPOT)
@@ -347,12 +398,16 @@ public final class HubSpotNormalizer {
         String firstName = lead.text("hs_associated_contact_firstname");
         String lastName = lead.text("hs_associated_contact_lastname");
         String leadName = lead.text("hs_lead_name");
+        String ownerId = lead.text("hubspot_owner_id");
+        if (ownerId == null) {
+            missing.add(MissingField.OWNER);
+        }
         return record.setFirstName(firstName).setLastName(lastName)
                 .setName(leadName != null ? leadName : fullName(firstName, lastName))
                 .setEmail(lead.text("hs_associated_contact_email"))
                 .setCompany(lead.text("hs_associated_company_name"))
                 .setStatus(status).setStatusLabel(stageId)
-                .setOwnerId(lead.text("hubspot_owner_id"))
+                .setOwnerId(ownerId)
                 .setCreatedAt(createdAt(lead))
                 .build();
     }

@@ -409,7 +409,8 @@ public class HubSpotSync implements CrmSync {
             long deleted, SyncCursor cursor) {
         List<SyncRun.Keyed> records = new ArrayList<>();
         for (SpecificRecord record : batch.records()) {
-            records.add(new SyncRun.Keyed((String) record.get(record.getSchema().getField("externalId").pos()), record));
+            String externalId = (String) record.get(record.getSchema().getField("externalId").pos());
+            records.add(new SyncRun.Keyed(externalId, record, batch.missing(externalId)));
         }
         List<SyncRun.Rejected> rejected = batch.rejections().stream()
                 .map(r -> new SyncRun.Rejected(r.externalId(), r.reason(), r.rawJson())).toList();

@@ -8,8 +8,12 @@ import java.util.Optional;
 /**
  * A connection's mapping of HubSpot deal stages (pipeline + stage id) to stage categories and probabilities. The
  * default is derived from HubSpot's own stage metadata, never from labels; users edit it for their custom pipelines.
+ * It also knows the pipelines' labels as HubSpot's pipelines read names them, for deals that have no stage.
  */
 public final class StageMapping {
+
+    /** The id of HubSpot's built-in pipeline, where HubSpot puts a deal created without a pipeline. */
+    public static final String DEFAULT_PIPELINE = "default";
 
     /** How one stage counts, with the labels HubSpot shows for it. */
     public record Stage(String pipelineLabel, String stageLabel, StageCategory category, Double probability) {
@@ -19,9 +23,11 @@ public final class StageMapping {
     }
 
     private final Map<Key, Stage> stages;
+    private final Map<String, String> pipelineLabels;
 
-    private StageMapping(Map<Key, Stage> stages) {
+    private StageMapping(Map<Key, Stage> stages, Map<String, String> pipelineLabels) {
         this.stages = Map.copyOf(stages);
+        this.pipelineLabels = Map.copyOf(pipelineLabels);
     }
 
     /**
@@ -31,7 +37,11 @@ public final class StageMapping {
      */
     public static StageMapping derivedFrom(Iterable<DealPipeline> pipelines) {
         Map<Key, Stage> stages = new HashMap<>();
+        Map<String, String> pipelineLabels = new HashMap<>();
         for (DealPipeline pipeline : pipelines) {
+            if (pipeline.label() != null) {
+                pipelineLabels.put(pipeline.id(), pipeline.label());
+            }
             for (DealPipeline.Stage stage : pipeline.stages()) {
                 StageCategory category = stage.closed() ? closedCategory(stage) : StageCategory.OPEN;
                 Double probability = switch (category) {
@@ -43,7 +53,7 @@ public final class StageMapping {
                         new Stage(pipeline.label(), stage.label(), category, probability));
             }
         }
-        return new StageMapping(stages);
+        return new StageMapping(stages, pipelineLabels);
     }
 
     private static StageCategory closedCategory(DealPipeline.Stage stage) {
@@ -57,10 +67,15 @@ public final class StageMapping {
     public StageMapping with(String pipelineId, String stageId, Stage stage) {
         Map<Key, Stage> changed = new HashMap<>(stages);
         changed.put(new Key(pipelineId, stageId), stage);
-        return new StageMapping(changed);
+        return new StageMapping(changed, pipelineLabels);
     }
 
     public Optional<Stage> lookup(String pipelineId, String stageId) {
         return Optional.ofNullable(stages.get(new Key(pipelineId, stageId)));
+    }
+
+    /** The pipeline's label from HubSpot's pipelines read; empty for a pipeline that read did not list. */
+    public Optional<String> pipelineLabel(String pipelineId) {
+        return Optional.ofNullable(pipelineLabels.get(pipelineId));
     }
 }

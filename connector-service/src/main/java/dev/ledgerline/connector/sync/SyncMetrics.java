@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sync metrics per connection and entity on /q/metrics: records fetched, published and rejected, CRM API calls and
- * 429s, run duration (per connection) and sync lag, the time since the newest source modification seen.
+ * Sync metrics per connection and entity on /q/metrics: records fetched, published and rejected, published records
+ * lacking a field (per field), CRM API calls and 429s, run duration (per connection) and sync lag, the time since the
+ * newest source modification seen.
  */
 @ApplicationScoped
 public class SyncMetrics {
@@ -37,6 +38,11 @@ public class SyncMetrics {
         increment("records.fetched", tags, fetched);
         increment("records.published", tags, published);
         increment("records.rejected", tags, rejected);
+    }
+
+    /** Published records of the entity that lack {@code field} (incomplete, not invalid). */
+    public void missing(UUID connectionId, String entity, MissingField field, long records) {
+        increment("records.missing", tags(connectionId, entity).and("field", field.jsonName()), records);
     }
 
     public void apiCalls(UUID connectionId, String entity, long calls, long rateLimited) {

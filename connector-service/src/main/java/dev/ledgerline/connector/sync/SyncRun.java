@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,8 @@ public final class SyncRun {
         this.clock = clock;
     }
 
-    /** A normalised record and its key. */
-    public record Keyed(String externalId, SpecificRecord value) {
+    /** A normalised record, its key and the fields it lacks (counted per run when it is published). */
+    public record Keyed(String externalId, SpecificRecord value, Set<MissingField> missing) {
     }
 
     /** An object that could not be normalised: dead-lettered with its raw JSON, counted, and passed over. */
@@ -89,7 +90,8 @@ public final class SyncRun {
 
     /**
      * Writes the page's records not published before (see {@link PublishedVersions}) and its dead letters, waits for
-     * Kafka's acknowledgement, then stores the published versions, the cursor and the counts.
+     * Kafka's acknowledgement, then stores the published versions, the cursor and the counts, including the fields
+     * the published records lack.
      */
     public void publish(Page page) {
         Map<String, Instant> versions = upsertVersions(page.records());
@@ -111,6 +113,7 @@ public final class SyncRun {
             batch.send(Topics.dlq(page.topic()), key(rejected.externalId()), deadLetter(page.topic(), rejected));
         }
         batch.await();
+        Map<MissingField, Long> missing = missingCounts(fresh);
         if (page.cursor() != null && !page.entity().contains("#")) {
             metrics.modificationSeen(connection.id, page.entity(), page.cursor().modifiedAt());
         }
@@ -122,6 +125,7 @@ public final class SyncRun {
                 stats.rejected += page.rejected().size();
                 stats.deleted += page.deleted();
             }
+            missing.forEach((field, records) -> SyncRunMissing.add(runId, page.entity(), field, records));
             PublishedVersions.remember(connection.id, page.entity(), versions);
             if (page.cursor() != null) {
                 if (!leased) {
@@ -143,9 +147,19 @@ public final class SyncRun {
             metrics.records(connection.id, page.entity(), page.records().size() + page.rejected().size(),
                     fresh.size(), page.rejected().size());
         }
+        missing.forEach((field, records) -> metrics.missing(connection.id, page.entity(), field, records));
         if (leased && !leases.renew(connection.id, runId, LEASE_TTL)) {
             throw new IllegalStateException("the run lost its lease on the connection; another run took over");
         }
+    }
+
+    /** How many of the records lack each field. */
+    private static Map<MissingField, Long> missingCounts(List<Keyed> records) {
+        Map<MissingField, Long> counts = new EnumMap<>(MissingField.class);
+        for (Keyed record : records) {
+            record.missing().forEach(field -> counts.merge(field, 1L, Long::sum));
+        }
+        return counts;
     }
 
     /** External id → source last-modified time of the UPSERT records; DELETE records always go out. */

@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -69,11 +72,15 @@ public class SyncService {
             SyncRunEntity run = SyncRunEntity.<SyncRunEntity>find("id = ?1 and connectionId = ?2", runId, connectionId)
                     .firstResultOptional()
                     .orElseThrow(() -> ProblemException.notFound("Run " + runId + " of connection " + connectionId));
+            Map<String, Map<String, Long>> missing = new HashMap<>();
+            for (SyncRunMissing count : SyncRunMissing.forRun(runId)) {
+                missing.computeIfAbsent(count.entity, entity -> new LinkedHashMap<>()).put(count.field, count.records);
+            }
             return new SyncDtos.Run(run.id, run.connectionId, run.mode, run.trigger, run.state, run.queuedAt,
                     run.startedAt, run.endedAt, run.apiCalls, run.rateLimited, run.error,
                     SyncRunEntityStats.forRun(runId).stream()
                             .map(s -> new SyncDtos.EntityProgress(s.entity, s.state, s.fetched, s.published,
-                                    s.rejected, s.deleted, s.message))
+                                    s.rejected, s.deleted, missing.getOrDefault(s.entity, Map.of()), s.message))
                             .toList());
         });
     }

@@ -275,6 +275,10 @@ class HubSpotClientTest {
         assertThat(mapping.lookup("75442112", "148920634")).contains(
                 new StageMapping.Stage("Partner channel", "Won nothing", StageCategory.LOST, 0.0));
         assertThat(mapping.lookup("default", "148920634")).isEmpty();
+        // For deals without a stage, which still name (or default to) a pipeline.
+        assertThat(mapping.pipelineLabel(StageMapping.DEFAULT_PIPELINE)).contains("Sales Pipeline");
+        assertThat(mapping.pipelineLabel("75442112")).contains("Partner channel");
+        assertThat(mapping.pipelineLabel("90210")).isEmpty();
     }
 
     @Test

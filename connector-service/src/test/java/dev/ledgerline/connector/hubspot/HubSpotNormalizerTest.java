@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ledgerline.connector.sync.MissingField;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.wire.Account;
 import dev.ledgerline.wire.Contact;
 import dev.ledgerline.wire.CrmSource;
 import dev.ledgerline.wire.Deal;
 import dev.ledgerline.wire.Invoice;
+import dev.ledgerline.wire.Lead;
 import dev.ledgerline.wire.InvoiceLine;
 import dev.ledgerline.wire.InvoiceStatus;
 import dev.ledgerline.wire.LineItem;
@@ -27,6 +29,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -123,17 +126,126 @@ class HubSpotNormalizerTest {
 
         // Date-times become dates in the tenant's zone: 00:00 UTC is 02:00 in Berlin, still the 30th.
         assertThat(batch.records().get(3).getExpectedCloseDate()).isEqualTo(LocalDate.of(2024, 9, 30));
+
+        // A cleared owner ("") and an owner never set are both missing; 9001 lacks nothing.
+        assertThat(batch.missing()).containsOnlyKeys("9002", "9003", "9004");
+        assertThat(batch.missing("9002")).containsExactly(MissingField.OWNER);
+        assertThat(batch.missing("9001")).isEmpty();
+    }
+
+    @Test
+    void publishesDealsWithoutAStageAsOpenWithoutProbabilityInTheDefaultPipelineWhenTheyHaveNone() {
+        NormalizedBatch<Deal> batch = normalizer.deals(Fixtures.results("deals-stageless.json"), Map.of());
+
+        assertThat(batch.records()).extracting(Deal::getExternalId)
+                .containsExactly("9401", "9402", "9403", "9404", "9405");
+
+        // Created through the API with a name only: HubSpot answers every other property with null.
+        Deal bare = batch.records().get(0);
+        assertThat(bare.getOp()).isEqualTo(Op.UPSERT);
+        assertThat(bare.getName()).isEqualTo("API deal");
+        assertThat(bare.getStageCategory()).isEqualTo(StageCategory.OPEN);
+        assertThat(bare.getProbability()).isNull();
+        assertThat(bare.getStageId()).isNull();
+        assertThat(bare.getStageLabel()).isNull();
+        assertThat(bare.getPipelineId()).isEqualTo("default");
+        assertThat(bare.getPipelineLabel()).isEqualTo("Sales Pipeline");
+        assertThat(bare.getAmount()).isNull();
+        assertThat(bare.getExpectedCloseDate()).isNull();
+        assertThat(bare.getClosedAt()).isNull();
+        assertThat(bare.getOwnerId()).isNull();
+        assertThat(bare.getCreatedAt()).isEqualTo(Instant.parse("2024-03-04T10:11:12.345Z"));
+        assertThat(bare.getSourceUpdatedAt()).isEqualTo(Instant.parse("2024-03-04T10:11:12.345Z"));
+        assertThat(batch.missing("9401")).containsExactlyInAnyOrder(MissingField.STAGE, MissingField.PIPELINE,
+                MissingField.AMOUNT, MissingField.CLOSE_DATE, MissingField.OWNER);
+
+        Deal withAmount = batch.records().get(1);
+        assertThat(withAmount.getAmount()).isEqualTo(new Money(new BigDecimal("1500.0000"), "EUR"));
+        assertThat(withAmount.getProbability()).isNull();
+        assertThat(withAmount.getOwnerId()).isEqualTo("41629779");
+        assertThat(batch.missing("9402")).containsExactlyInAnyOrder(MissingField.STAGE, MissingField.PIPELINE,
+                MissingField.CLOSE_DATE);
+
+        // A stage but no pipeline: the stage is looked up in the default pipeline.
+        Deal stageOnly = batch.records().get(2);
+        assertThat(stageOnly.getPipelineId()).isEqualTo("default");
+        assertThat(stageOnly.getPipelineLabel()).isEqualTo("Sales Pipeline");
+        assertThat(stageOnly.getStageId()).isEqualTo("qualifiedtobuy");
+        assertThat(stageOnly.getStageLabel()).isEqualTo("Qualified To Buy");
+        assertThat(stageOnly.getStageCategory()).isEqualTo(StageCategory.OPEN);
+        assertThat(stageOnly.getProbability()).isEqualTo(0.4);
+        assertThat(batch.missing("9403")).containsExactly(MissingField.PIPELINE);
+
+        // A pipeline but no stage: the pipeline and its label stay.
+        Deal partner = batch.records().get(3);
+        assertThat(partner.getPipelineId()).isEqualTo("75442112");
+        assertThat(partner.getPipelineLabel()).isEqualTo("Partner channel");
+        assertThat(partner.getStageId()).isNull();
+        assertThat(partner.getStageCategory()).isEqualTo(StageCategory.OPEN);
+        assertThat(partner.getProbability()).isNull();
+        assertThat(partner.getExpectedCloseDate()).isEqualTo(LocalDate.of(2024, 6, 30));
+        assertThat(batch.missing("9404")).containsExactly(MissingField.STAGE);
+
+        // Won with its close date cleared: closed at the latest at its last modification.
+        Deal won = batch.records().get(4);
+        assertThat(won.getStageCategory()).isEqualTo(StageCategory.WON);
+        assertThat(won.getProbability()).isEqualTo(1.0);
+        assertThat(won.getClosedAt()).isEqualTo(Instant.parse("2024-03-09T16:45:00.250Z"));
+        assertThat(won.getExpectedCloseDate()).isNull();
+        assertThat(batch.missing("9405")).containsExactly(MissingField.CLOSE_DATE);
+
+        // What cannot be placed is still a dead letter, naming the stage and the pipeline it was looked up in.
+        assertThat(batch.rejections()).extracting(Rejection::externalId, Rejection::reason).containsExactly(
+                tuple("9406", "stage '1184077012' of pipeline 'default' is not in the connection's stage mapping"),
+                tuple("9407", "stage '148920631' of pipeline 'default' is not in the connection's stage mapping"));
+        assertThat(batch.missing()).doesNotContainKeys("9406", "9407");
+    }
+
+    @Test
+    void aStagelessDealInAPipelineThePipelinesReadDidNotListKeepsItsPipelineWithoutALabel() {
+        ObjectNode deal = Fixtures.results("deals-stageless.json").get(3).deepCopy();
+        ((ObjectNode) deal.get("properties")).put("pipeline", "90210");
+
+        Deal record = normalizer.deals(List.of(deal), Map.of()).records().get(0);
+
+        assertThat(record.getPipelineId()).isEqualTo("90210");
+        assertThat(record.getPipelineLabel()).isNull();
+        assertThat(record.getStageCategory()).isEqualTo(StageCategory.OPEN);
+        assertThat(record.getProbability()).isNull();
+    }
+
+    @Test
+    void reportsContactsWithoutAnyEmailAndLeadsWithoutAnOwner() {
+        ObjectNode contact = Fixtures.results("contacts.json").get(0).deepCopy();
+        contact.put("id", "503");
+        ((ObjectNode) contact.get("properties")).put("hs_object_id", "503").putNull("email")
+                .putNull("hs_additional_emails");
+        ObjectNode lead = Fixtures.results("leads.json").get(0).deepCopy();
+        ((ObjectNode) lead.get("properties")).putNull("hubspot_owner_id");
+
+        NormalizedBatch<Contact> contacts = normalizer.contacts(List.of(contact,
+                Fixtures.results("contacts.json").get(0)));
+        NormalizedBatch<Lead> leads = normalizer.leads(List.of(lead));
+
+        assertThat(contacts.records()).hasSize(2);
+        assertThat(contacts.records().get(0).getEmails()).isEmpty();
+        assertThat(contacts.missing()).isEqualTo(Map.of("503", Set.of(MissingField.EMAIL)));
+        assertThat(leads.records()).extracting(Lead::getOwnerId).containsExactly((String) null);
+        assertThat(leads.missing("5001")).containsExactly(MissingField.OWNER);
     }
 
     @Test
     void normalisedDealsSurviveTheWireFormat() {
         Map<String, JsonNode> lineItems = Map.of("8001", Fixtures.results("line-items-batch.json").get(0));
         Deal deal = normalizer.deals(Fixtures.results("deals-page-1.json"), lineItems).records().get(0);
+        Deal stageless = normalizer.deals(Fixtures.results("deals-stageless.json"), Map.of()).records().get(0);
 
         try (AvroSerde<Deal> serde = AvroSerde.of(Deal.class)) {
-            Deal decoded = serde.deserializer().deserialize("crm.deals.v1",
-                    serde.serializer().serialize("crm.deals.v1", deal));
-            assertThat(decoded).isEqualTo(deal);
+            for (Deal record : List.of(deal, stageless)) {
+                Deal decoded = serde.deserializer().deserialize("crm.deals.v1",
+                        serde.serializer().serialize("crm.deals.v1", record));
+                assertThat(decoded).isEqualTo(record);
+            }
         }
     }
 

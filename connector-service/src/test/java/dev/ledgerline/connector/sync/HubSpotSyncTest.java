@@ -41,6 +41,7 @@ import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -243,17 +244,11 @@ class HubSpotSyncTest {
                 .put("/api/tenants/{tenant}/connections/{id}/lead-status-mapping", tenant, connection)
                 .then().statusCode(200);
 
-        List<StubMapping> granted = List.of(
+        JsonPath full = fullRunWhile(tenant, connection,
                 HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/leads"))
                         .withQueryParam("archived", equalTo("false")).willReturn(file("leads.json"))),
                 HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/leads"))
                         .withQueryParam("archived", equalTo("true")).willReturn(okJson(EMPTY_PAGE))));
-        JsonPath full;
-        try {
-            full = runToEnd(tenant, connection, "FULL");
-        } finally {
-            granted.forEach(HUBSPOT::removeStub);
-        }
         assertThat(full.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(entity(full, "leads")).containsEntry("published", 2).containsEntry("rejected", 0);
 
@@ -275,17 +270,62 @@ class HubSpotSyncTest {
     }
 
     @Test
+    void dealsWithoutAStageArePublishedAsOpenAndTheRunCountsWhatTheyLack() {
+        String tenant = tenantWithSettings();
+        String connection = connect(tenant, Map.of());
+        // Deals created through HubSpot's API: every requested property comes back, most of them null.
+        JsonPath full = fullRunWhile(tenant, connection, HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/deals"))
+                .withQueryParam("archived", equalTo("false")).willReturn(file("deals-stageless.json"))));
+        assertThat(full.getString("state")).isEqualTo("SUCCEEDED");
+        // 5 deals and the archived 9201; 9406 and 9407 are in stages the mapping cannot place.
+        assertThat(entity(full, "deals")).containsEntry("fetched", 8).containsEntry("published", 6)
+                .containsEntry("rejected", 2).containsEntry("deleted", 1);
+        assertThat(full.getMap("entities.find { it.entity == 'deals' }.missing")).isEqualTo(Map.of(
+                "stage", 3, "pipeline", 3, "amount", 1, "closeDate", 3, "owner", 1));
+        assertThat(full.getMap("entities.find { it.entity == 'contacts' }.missing")).isEmpty();
+
+        List<ConsumerRecord<String, Deal>> deals = readUntil(Topics.DEALS, Deal.class, tenant, "9405");
+        Deal bare = latest(deals, Keys.of(tenant, "HUBSPOT", "9401"));
+        assertThat(bare.getStageCategory()).isEqualTo(StageCategory.OPEN);
+        assertThat(bare.getProbability()).isNull();
+        assertThat(bare.getStageId()).isNull();
+        assertThat(bare.getPipelineId()).isEqualTo("default");
+        assertThat(bare.getPipelineLabel()).isEqualTo("Sales Pipeline");
+        assertThat(bare.getAmount()).isNull();
+        Deal withAmount = latest(deals, Keys.of(tenant, "HUBSPOT", "9402"));
+        assertThat(withAmount.getStageCategory()).isEqualTo(StageCategory.OPEN);
+        assertThat(withAmount.getProbability()).isNull();
+        assertThat(withAmount.getPipelineId()).isEqualTo("default");
+        assertThat(withAmount.getAmount()).isEqualTo(new Money(new BigDecimal("1500.0000"), "USD"));
+        Deal partner = latest(deals, Keys.of(tenant, "HUBSPOT", "9404"));
+        assertThat(partner.getPipelineId()).isEqualTo("75442112");
+        assertThat(partner.getPipelineLabel()).isEqualTo("Partner channel");
+        assertThat(partner.getProbability()).isNull();
+        assertThat(latest(deals, Keys.of(tenant, "HUBSPOT", "9403")).getProbability()).isEqualTo(0.4);
+        assertThat(latest(deals, Keys.of(tenant, "HUBSPOT", "9405")).getClosedAt())
+                .isEqualTo(Instant.parse("2024-03-09T16:45:00.250Z"));
+
+        DeadLetter unplaced = latest(readUntil(Topics.dlq(Topics.DEALS), DeadLetter.class, tenant, "9406"),
+                Keys.of(tenant, "HUBSPOT", "9406"));
+        assertThat(unplaced.getReasonCode()).isEqualTo("NOT_NORMALISABLE");
+        assertThat(unplaced.getErrorMessage())
+                .isEqualTo("stage '1184077012' of pipeline 'default' is not in the connection's stage mapping");
+        assertThat(new String(unplaced.getOriginalValue().array(), StandardCharsets.UTF_8))
+                .contains("\"id\":\"9406\"");
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String missing = "ledgerline_sync_records_missing_total{connection=\"" + connection + "\",entity=\"deals\",field=";
+        assertThat(metrics).contains(missing + "\"stage\"} 3.0").contains(missing + "\"pipeline\"} 3.0")
+                .contains(missing + "\"amount\"} 1.0").contains(missing + "\"closeDate\"} 3.0")
+                .contains(missing + "\"owner\"} 1.0");
+    }
+
+    @Test
     void aPortalWhoseAccountDetailsAreForbiddenFallsBackToTheHomeCurrencyAndSaysSo() {
         String tenant = tenantWithSettings();
         String connection = connect(tenant, Map.of());
-        StubMapping forbidden = HUBSPOT.stubFor(get(urlPathEqualTo("/account-info/v3/details"))
-                .willReturn(file("error-403-missing-scopes.json").withStatus(403)));
-        JsonPath full;
-        try {
-            full = runToEnd(tenant, connection, "FULL");
-        } finally {
-            HUBSPOT.removeStub(forbidden);
-        }
+        JsonPath full = fullRunWhile(tenant, connection, HUBSPOT.stubFor(get(urlPathEqualTo("/account-info/v3/details"))
+                .willReturn(file("error-403-missing-scopes.json").withStatus(403))));
         assertThat(full.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(entity(full, "account-details")).containsEntry("state", "SKIPPED");
         assertThat((String) entity(full, "account-details").get("message")).contains("home currency EUR");
@@ -307,6 +347,15 @@ class HubSpotSyncTest {
                         "apiBaseUrl", HUBSPOT.baseUrl(), "settings", settings))
                 .post("/api/tenants/{tenant}/connections", tenant).then().statusCode(201)
                 .extract().path("connection.id");
+    }
+
+    /** A FULL run while the portal answers with {@code stubs} (the latest stub wins), which are removed after. */
+    private static JsonPath fullRunWhile(String tenant, String connection, StubMapping... stubs) {
+        try {
+            return runToEnd(tenant, connection, "FULL");
+        } finally {
+            List.of(stubs).forEach(HUBSPOT::removeStub);
+        }
     }
 
     private static Map<String, Object> entity(JsonPath run, String entity) {

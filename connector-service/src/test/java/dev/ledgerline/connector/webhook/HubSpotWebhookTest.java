@@ -57,6 +57,21 @@ class HubSpotWebhookTest {
     private static final WireMockServer HUBSPOT = new WireMockServer(wireMockConfig().dynamicPort()
             .usingFilesUnderClasspath("hubspot"));
 
+    private static final String WON_9301 = """
+            {"id":"9301","properties":{"amount":"7300","closedate":"2024-08-02T09:00:00Z",
+            "createdate":"2024-05-10T08:00:00Z","deal_currency_code":"EUR","dealname":"Initech renewal",
+            "dealstage":"closedwon","hs_lastmodifieddate":"2024-08-02T09:00:03.120Z","hs_object_id":"9301",
+            "pipeline":"default"},"createdAt":"2024-05-10T08:00:00Z","updatedAt":"2024-08-02T09:00:03.120Z",
+            "archived":false}""";
+    private static final String STAGELESS_9303 = """
+            {"id":"9303","properties":{"amount":null,"amount_in_home_currency":null,
+            "closed_lost_reason":null,"closedate":null,"createdate":"2024-08-02T08:59:58.700Z",
+            "deal_currency_code":null,"dealname":"API deal","dealstage":null,"dealtype":null,
+            "hs_analytics_source":null,"hs_forecast_category":null,
+            "hs_lastmodifieddate":"2024-08-02T08:59:58.700Z","hs_object_id":"9303","hubspot_owner_id":null,
+            "pipeline":null},"createdAt":"2024-08-02T08:59:58.700Z","updatedAt":"2024-08-02T08:59:58.700Z",
+            "archived":false}""";
+
     @BeforeAll
     static void startHubSpot() {
         HUBSPOT.start();
@@ -67,13 +82,10 @@ class HubSpotWebhookTest {
                 .withHeader("Content-Type", "application/json").withBodyFile("pipelines-deals.json")));
         // HubSpot's batch read answers with the objects' current state; ids it does not know are left out.
         HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/deals/batch/read"))
-                .withRequestBody(containing("\"9301\"")).willReturn(okJson("""
-                {"status":"COMPLETE","results":[{"id":"9301","properties":{"amount":"7300","closedate":"2024-08-02T09:00:00Z",
-                "createdate":"2024-05-10T08:00:00Z","deal_currency_code":"EUR","dealname":"Initech renewal",
-                "dealstage":"closedwon","hs_lastmodifieddate":"2024-08-02T09:00:03.120Z","hs_object_id":"9301",
-                "pipeline":"default"},"createdAt":"2024-05-10T08:00:00Z","updatedAt":"2024-08-02T09:00:03.120Z",
-                "archived":false}],"startedAt":"2024-08-02T09:00:04.001Z","completedAt":"2024-08-02T09:00:04.020Z"}
-                """)));
+                .withRequestBody(containing("\"9301\"")).willReturn(batchRead(WON_9301)));
+        // A batch that also names 9303, a deal created through the API without a stage or pipeline.
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/deals/batch/read"))
+                .withRequestBody(containing("\"9303\"")).willReturn(batchRead(WON_9301, STAGELESS_9303)));
         HUBSPOT.stubFor(post(urlPathMatching("/crm/v4/associations/deals/.*/batch/read"))
                 .willReturn(okJson("{\"status\":\"COMPLETE\",\"results\":[]}")));
     }
@@ -95,21 +107,26 @@ class HubSpotWebhookTest {
                  {"eventId":1002,"subscriptionId":2102,"portalId":62515,"appId":3301,"occurredAt":%d,
                   "subscriptionType":"deal.deletion","attemptNumber":0,"objectId":9302,"changeSource":"CRM"},
                  {"eventId":1003,"subscriptionId":2103,"portalId":62515,"appId":3301,"occurredAt":%d,
-                  "subscriptionType":"ticket.creation","attemptNumber":0,"objectId":77,"changeSource":"CRM"}]
-                """.formatted(now - 2000, now - 1000, now - 500);
+                  "subscriptionType":"ticket.creation","attemptNumber":0,"objectId":77,"changeSource":"CRM"},
+                 {"eventId":1005,"subscriptionId":2100,"portalId":62515,"appId":3301,"occurredAt":%d,
+                  "subscriptionType":"deal.creation","attemptNumber":0,"objectId":9303,"changeSource":"INTEGRATION"}]
+                """.formatted(now - 2000, now - 1000, now - 500, now - 3000);
         String uri = webhookUri(connection);
         String timestamp = Long.toString(now);
 
         String run = given().contentType(ContentType.JSON).header("X-HubSpot-Request-Timestamp", timestamp)
                 .header("X-HubSpot-Signature-v3", sign("POST" + uri + body + timestamp)).body(body)
-                .post(uri).then().statusCode(200).body("events", equalTo(3)).body("runId", notNullValue())
+                .post(uri).then().statusCode(200).body("events", equalTo(4)).body("runId", notNullValue())
                 .extract().path("runId");
 
         JsonPath ended = awaitEnd(tenant, connection, run);
         assertThat(ended.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(ended.getString("trigger")).isEqualTo("WEBHOOK");
-        assertThat(ended.getMap("entities.find { it.entity == 'deals' }")).containsEntry("published", 2)
-                .containsEntry("deleted", 1);
+        assertThat(ended.getMap("entities.find { it.entity == 'deals' }")).containsEntry("published", 3)
+                .containsEntry("deleted", 1).containsEntry("rejected", 0);
+        // The webhook's batch read goes through the same normaliser and counts as any run (9301 has no owner either).
+        assertThat(ended.getMap("entities.find { it.entity == 'deals' }.missing")).isEqualTo(Map.of(
+                "stage", 1, "pipeline", 1, "amount", 1, "closeDate", 1, "owner", 2));
 
         String changedKey = Keys.of(tenant, "HUBSPOT", "9301");
         String deletedKey = Keys.of(tenant, "HUBSPOT", "9302");
@@ -121,6 +138,11 @@ class HubSpotWebhookTest {
         assertThat(changed.getStageCategory()).isEqualTo(StageCategory.WON);
         assertThat(changed.getAmount().getAmount()).isEqualByComparingTo(new BigDecimal("7300"));
         assertThat(changed.getConnectionId()).isEqualTo(connection);
+        Deal stageless = deals.stream().filter(r -> r.key().equals(Keys.of(tenant, "HUBSPOT", "9303")))
+                .reduce((a, b) -> b).orElseThrow().value();
+        assertThat(stageless.getStageCategory()).isEqualTo(StageCategory.OPEN);
+        assertThat(stageless.getProbability()).isNull();
+        assertThat(stageless.getPipelineId()).isEqualTo("default");
         Deal deleted = deals.stream().filter(r -> r.key().equals(deletedKey)).reduce((a, b) -> b).orElseThrow().value();
         assertThat(deleted.getOp()).isEqualTo(Op.DELETE);
         HUBSPOT.verify(1, postRequestedFor(urlPathEqualTo("/crm/v3/objects/deals/batch/read"))
@@ -220,6 +242,12 @@ class HubSpotWebhookTest {
         given().queryParam("code", "code-webhook").queryParam("state", state).get("/oauth/callback")
                 .then().statusCode(200).body("status", equalTo("ACTIVE"));
         return id;
+    }
+
+    /** A batch-read answer with these objects. */
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder batchRead(String... objects) {
+        return okJson("{\"status\":\"COMPLETE\",\"results\":[" + String.join(",", objects)
+                + "],\"startedAt\":\"2024-08-02T09:00:04.001Z\",\"completedAt\":\"2024-08-02T09:00:04.020Z\"}");
     }
 
     /** The absolute URI HubSpot calls and signs. */

@@ -11,13 +11,16 @@ import dev.ledgerline.wire.KpiUnit;
 import dev.ledgerline.wire.KpiWindow;
 import dev.ledgerline.wire.LeadStatus;
 import dev.ledgerline.wire.StageCategory;
+import dev.ledgerline.wire.TenantSettings;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -332,6 +335,66 @@ class KpiEngineExamplesTest {
         assertThat(won.value()).isNull();
         assertThat(won.denominator()).isZero();
         assertThat(won.unconvertedDealCount()).isZero();
+    }
+
+    /**
+     * A deal without a stage (HubSpot deals created through the API) arrives OPEN with no stage id and no
+     * probability: it is an open deal and pipeline value, weighs nothing; a deal without a pipeline (other CRMs)
+     * is its own PIPELINE value "". The batch reference agrees on every KPI.
+     */
+    @Test
+    void aDealWithoutAStageIsOpenPipelineThatWeighsNothingAndTheBatchReferenceAgrees() {
+        var tenant = "t-berlin";
+        var inputs = new ArrayList<BatchReference.Input>();
+        inputs.add(new BatchReference.Input("tenants", tenant, WireRecords.settings(tenant, "Europe/Berlin", "EUR", 1)));
+        var stageless = openDeal(tenant, "api", utc("2025-06-02T09:00"), "1200", "EUR")
+                .setPipelineId("default").setPipelineLabel("Sales Pipeline").setStageId(null).setProbability(null);
+        inputs.add(dealInput(stageless.build()));
+        inputs.add(dealInput(openDeal(tenant, "staged", utc("2025-06-03T09:00"), "300", "EUR").setOwnerId("ann")
+                .setPipelineId("default").setStageId("qualifiedtobuy").setProbability(0.5).build()));
+        inputs.add(dealInput(openDeal(tenant, "other-crm", utc("2025-06-04T09:00"), null, null).build()));
+        inputs.forEach(this::feed);
+
+        var all = Slice.ALL;
+        var inDefault = new Slice(Dimension.PIPELINE, "default");
+        var withoutPipeline = new Slice(Dimension.PIPELINE, Dimension.MISSING_VALUE);
+        assertThat(value(tenant, all, KpiId.OPEN_DEALS_COUNT, "2025-06-15")).isEqualByComparingTo("3");
+        assertThat(value(tenant, all, KpiId.PIPELINE_VALUE, "2025-06-15")).isEqualByComparingTo("1500");
+        assertThat(value(tenant, all, KpiId.WEIGHTED_PIPELINE_VALUE, "2025-06-15")).isEqualByComparingTo("150");
+        assertThat(value(tenant, all, KpiId.AVG_DEAL_SIZE, "2025-06-15")).isEqualByComparingTo("750");
+        assertThat(value(tenant, inDefault, KpiId.OPEN_DEALS_COUNT, "2025-06-15")).isEqualByComparingTo("2");
+        assertThat(value(tenant, inDefault, KpiId.WEIGHTED_PIPELINE_VALUE, "2025-06-15")).isEqualByComparingTo("150");
+        assertThat(value(tenant, withoutPipeline, KpiId.OPEN_DEALS_COUNT, "2025-06-15")).isEqualByComparingTo("1");
+        assertThat(value(tenant, withoutPipeline, KpiId.PIPELINE_VALUE, "2025-06-15")).isZero();
+
+        // Won straight from no stage: its last open version had no probability, so past dates still weigh nothing.
+        var won = closed(stageless.setStageId("closedwon").setProbability(1.0), StageCategory.WON, utc("2025-06-10T15:00"));
+        inputs.add(dealInput(won));
+        feed(inputs.get(inputs.size() - 1));
+        assertThat(value(tenant, all, KpiId.PIPELINE_VALUE, "2025-06-09")).isEqualByComparingTo("1500");
+        assertThat(value(tenant, all, KpiId.WEIGHTED_PIPELINE_VALUE, "2025-06-09")).isEqualByComparingTo("150");
+        assertThat(value(tenant, all, KpiId.OPEN_DEALS_COUNT, "2025-06-15")).isEqualByComparingTo("2");
+        assertThat(value(tenant, all, KpiId.PIPELINE_VALUE, "2025-06-15")).isEqualByComparingTo("300");
+        assertThat(value(tenant, all, KpiId.DEALS_WON_COUNT, "2025-06-15")).isEqualByComparingTo("1");
+
+        EngineVersusReference.assertSame("stageless deals", inputs, List.of(0, -5, -6, -13, -60));
+    }
+
+    private static BatchReference.Input dealInput(Deal deal) {
+        return new BatchReference.Input("deals", dealKey(deal.getTenantId(), deal.getExternalId()), deal);
+    }
+
+    private void feed(BatchReference.Input input) {
+        switch (input.topic()) {
+            case "tenants" -> book.onTenantSettings(input.key(), (TenantSettings) input.value());
+            case "deals" -> assertThat(book.onDeal(input.key(), (Deal) input.value()).outcome())
+                    .isEqualTo(Outcome.ACCEPTED);
+            default -> throw new IllegalArgumentException(input.topic());
+        }
+    }
+
+    private BigDecimal value(String tenant, Slice slice, KpiId kpi, String asOf) {
+        return book.evaluate(tenant, slice, Window.MONTH, LocalDate.parse(asOf)).get(kpi).value();
     }
 
     @Test

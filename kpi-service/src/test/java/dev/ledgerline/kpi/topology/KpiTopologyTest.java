@@ -191,6 +191,48 @@ class KpiTopologyTest {
         assertValue(values, "AVG_DEAL_SIZE", "ALL", "*", "MONTH", MONTH, "920");
     }
 
+    /**
+     * A HubSpot deal created without a stage arrives OPEN with no stage id and no probability; another CRM may send
+     * no pipeline at all. Both are open deals and pipeline value, neither weighs anything, nothing is rejected.
+     */
+    @Test
+    void aDealWithoutAStageIsOpenPipelineThatWeighsNothingAndADealWithoutAPipelineIsItsOwnSlice() {
+        tenants.pipeInput(TENANT, settings("Europe/Berlin", "EUR"), next());
+        send(deal("d4", "o2", at("2026-03-06T09:00:00Z"), at("2026-03-06T09:00:00Z"), StageCategory.OPEN, null, "300")
+                .setPipelineId("default").setStageId("qualifiedtobuy").setProbability(0.5).build());
+        Deal.Builder stageless = deal("api", null, at("2026-03-10T09:00:00Z"), at("2026-03-10T09:00:00Z"),
+                StageCategory.OPEN, null, "1200").setPipelineId("default").setPipelineLabel("Sales Pipeline");
+        send(stageless.build());
+        send(deal("bare", "o1", at("2026-03-11T09:00:00Z"), at("2026-03-11T09:00:00Z"), StageCategory.OPEN, null, null)
+                .build());
+
+        var values = emitNow();
+        assertThat(dealDeadLetters.isEmpty()).isTrue();
+        assertThat(books.rejectedCounts().values()).allMatch(count -> count == 0);
+        assertThat(storedDeal(dealKey("api")).latest().probability()).isNull();
+        assertValue(values, "OPEN_DEALS_COUNT", "ALL", "*", "P30D", TODAY, "3");
+        assertValue(values, "PIPELINE_VALUE", "ALL", "*", "P30D", TODAY, "1500");
+        assertValue(values, "WEIGHTED_PIPELINE_VALUE", "ALL", "*", "P30D", TODAY, "150");
+        // (300 + 1200) / 2: the deal without an amount counts, but not in the average.
+        assertValue(values, "AVG_DEAL_SIZE", "ALL", "*", "MONTH", MONTH, "750");
+        assertValue(values, "OPEN_DEALS_COUNT", "PIPELINE", "default", "P30D", TODAY, "2");
+        assertValue(values, "PIPELINE_VALUE", "PIPELINE", "default", "P30D", TODAY, "1500");
+        assertValue(values, "WEIGHTED_PIPELINE_VALUE", "PIPELINE", "default", "P30D", TODAY, "150");
+        assertValue(values, "OPEN_DEALS_COUNT", "PIPELINE", "", "P30D", TODAY, "1");
+        assertValue(values, "PIPELINE_VALUE", "PIPELINE", "", "P30D", TODAY, "0");
+        assertValue(values, "OPEN_DEALS_COUNT", "OWNER", "", "P30D", TODAY, "1");
+        assertValue(values, "PIPELINE_VALUE", "OWNER", "", "P30D", TODAY, "1200");
+        assertValue(values, "WEIGHTED_PIPELINE_VALUE", "OWNER", "", "P30D", TODAY, "0");
+
+        // The deal is given a stage: it now weighs, and only the weighted values move.
+        send(stageless.setSourceUpdatedAt(at("2026-03-14T09:00:00Z")).setStageId("appointmentscheduled")
+                .setProbability(0.25).build());
+        var moved = emitNow();
+        assertThat(moved.values()).extracting(KpiValue::getKpi).containsOnly("WEIGHTED_PIPELINE_VALUE");
+        assertValue(moved, "WEIGHTED_PIPELINE_VALUE", "ALL", "*", "P30D", TODAY, "450");
+        assertValue(moved, "WEIGHTED_PIPELINE_VALUE", "PIPELINE", "default", "P30D", TODAY, "450");
+    }
+
     @Test
     void aResyncOfTheSameDealPublishesNothing() {
         feedExample();
@@ -318,6 +360,12 @@ class KpiTopologyTest {
 
     private void send(Deal deal) {
         deals.pipeInput(Keys.of(TENANT, "HUBSPOT", deal.getExternalId()), deal, next());
+    }
+
+    /** Advances the wall clock by one emit interval and returns what was published, by key. */
+    private Map<String, KpiValue> emitNow() {
+        driver.advanceWallClockTime(EMIT);
+        return byKey(kpis.readKeyValuesToList());
     }
 
     private DealState storedDeal(String key) {
