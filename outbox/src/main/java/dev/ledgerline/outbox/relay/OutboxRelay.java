@@ -102,7 +102,7 @@ public final class OutboxRelay implements AutoCloseable {
         stopEngine();
         lock.close();
         leader = false;
-        metrics.stoppedRelaying();
+        metrics.close();
         engineThread.shutdownNow();
         state = RelayState.STOPPED;
     }
@@ -284,7 +284,6 @@ public final class OutboxRelay implements AutoCloseable {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, settings.name() + "-outbox-relay");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class);
         return config;

@@ -19,13 +19,14 @@ final class RelayMetrics {
 
     private final MeterRegistry registry;
     private final Clock clock;
+    private final Gauge lag;
     private volatile boolean relaying;
     private volatile long caughtUpTo;
 
     RelayMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
-        Gauge.builder("ledgerline.outbox.relay.lag", this, RelayMetrics::lagSeconds)
+        lag = Gauge.builder("ledgerline.outbox.relay.lag", this, RelayMetrics::lagSeconds)
                 .description("Seconds from the commit of the newest outbox or heartbeat row relayed until now")
                 .baseUnit("seconds")
                 .strongReference(true)
@@ -44,6 +45,12 @@ final class RelayMetrics {
 
     void stoppedRelaying() {
         relaying = false;
+    }
+
+    /** Unregisters the lag gauge, which reads this relay, so that a relay started later can register its own. */
+    void close() {
+        relaying = false;
+        registry.remove(lag);
     }
 
     void relayed(String topic, int events) {

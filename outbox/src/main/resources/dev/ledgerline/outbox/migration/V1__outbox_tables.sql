@@ -15,6 +15,7 @@ CREATE TABLE outbox_event (
 
 -- Written by the relay's heartbeat so that the replication slot advances while only other tables change.
 CREATE TABLE outbox_heartbeat (
+    id      bigserial PRIMARY KEY,
     beat_at timestamptz NOT NULL
 );
 
