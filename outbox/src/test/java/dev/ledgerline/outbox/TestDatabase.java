@@ -61,8 +61,14 @@ final class TestDatabase implements AutoCloseable {
 
     /** Relay settings for a service on this database, with timings short enough for tests. */
     RelaySettings relaySettings(String serviceName) {
-        return RelaySettings.forService(serviceName, jdbcUrl, USER, PASSWORD, DevstackResource.bootstrapServers())
-                .withSlotAndPublication(name + "_slot", name + "_pub")
+        return relaySettings(serviceName, jdbcUrl, DevstackResource.bootstrapServers(), name + "_slot", name + "_pub");
+    }
+
+    /** The same, for a relay in another JVM, which is given the addresses instead of asking the devstack. */
+    static RelaySettings relaySettings(String serviceName, String jdbcUrl, String bootstrapServers, String slot,
+            String publication) {
+        return RelaySettings.forService(serviceName, jdbcUrl, USER, PASSWORD, bootstrapServers)
+                .withSlotAndPublication(slot, publication)
                 .withTimings(Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2));
     }
 
