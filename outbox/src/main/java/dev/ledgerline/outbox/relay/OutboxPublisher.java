@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import org.apache.kafka.clients.producer.Producer;
@@ -24,6 +26,9 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChang
 
     private final Producer<String, byte[]> producer;
     private final RelayMetrics metrics;
+    /** Held while a batch is published, acknowledged and flushed. */
+    private final ReentrantLock inBatch = new ReentrantLock();
+    private volatile boolean stopping;
 
     OutboxPublisher(Producer<String, byte[]> producer, RelayMetrics metrics) {
         this.producer = producer;
@@ -32,6 +37,37 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChang
 
     @Override
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> batch,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        inBatch.lockInterruptibly();
+        try {
+            if (stopping) {
+                // Nothing marked, nothing flushed: the next relay reads this batch again.
+                throw new InterruptedException("The outbox relay is stopping");
+            }
+            publish(batch, committer);
+        } finally {
+            inBatch.unlock();
+        }
+    }
+
+    /**
+     * Lets the batch in flight finish (acknowledged and flushed) and refuses later ones, so that a graceful stop
+     * re-sends nothing; gives up waiting after {@code timeout} (Kafka unreachable), and the batch is re-sent then.
+     */
+    void stopAfterCurrentBatch(Duration timeout) {
+        try {
+            if (inBatch.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                stopping = true;
+                inBatch.unlock();
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopping = true;
+    }
+
+    private void publish(List<RecordChangeEvent<SourceRecord>> batch,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         Map<String, Integer> perTopic = new HashMap<>();

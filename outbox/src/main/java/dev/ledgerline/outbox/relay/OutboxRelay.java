@@ -41,6 +41,7 @@ public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration INITIAL_RESTART_BACKOFF = Duration.ofSeconds(1);
     private static final Duration ENGINE_STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration BATCH_FINISH_TIMEOUT = Duration.ofSeconds(30);
     /** A slot stays active for a moment after its previous holder died: the engine retries that long. */
     private static final Duration SLOT_IN_USE_PATIENCE = Duration.ofSeconds(60);
     private static final Duration SLOT_RETRY_DELAY = Duration.ofSeconds(2);
@@ -63,7 +64,8 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile long restartAt = System.nanoTime();
 
     /** An engine and its run on the engine thread. */
-    private record EngineRun(DebeziumEngine<RecordChangeEvent<SourceRecord>> engine, Future<?> run) {
+    private record EngineRun(DebeziumEngine<RecordChangeEvent<SourceRecord>> engine, Future<?> run,
+            OutboxPublisher publisher) {
     }
 
     /**
@@ -164,7 +166,7 @@ public final class OutboxRelay implements AutoCloseable {
                     .using((success, message, error) -> onEngineFinished(publisher, success, message, error))
                     .notifying(publisher)
                     .build();
-            current = new EngineRun(created, engineThread.submit(created));
+            current = new EngineRun(created, engineThread.submit(created), publisher);
         } catch (RuntimeException e) {
             publisher.close();
             throw e;
@@ -213,6 +215,8 @@ public final class OutboxRelay implements AutoCloseable {
         if (running == null) {
             return;
         }
+        // The engine interrupts its polling thread when it stops: let the batch in flight be flushed first.
+        running.publisher().stopAfterCurrentBatch(BATCH_FINISH_TIMEOUT);
         long deadline = System.nanoTime() + ENGINE_STOP_TIMEOUT.toNanos();
         while (!running.run().isDone()) {
             try {
