@@ -2,6 +2,7 @@ package dev.ledgerline.connector;
 
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.devstack.ServiceBootContract;
+import dev.ledgerline.outbox.OutboxReadinessCheck;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class ConnectorServiceBootTest extends ServiceBootContract {
 
     ConnectorServiceBootTest() {
-        super("connector-service", DATABASE_CHECK, KAFKA_CHECK);
+        super("connector-service", DATABASE_CHECK, KAFKA_CHECK, OutboxReadinessCheck.NAME);
     }
 }

@@ -4,11 +4,10 @@ import dev.ledgerline.connector.oauth.OAuthConsent;
 import dev.ledgerline.connector.oauth.OAuthTokenClient;
 import dev.ledgerline.connector.oauth.TokenRevocation;
 import dev.ledgerline.rest.problem.ProblemException;
-import dev.ledgerline.connector.publish.SettingsPublisher.ConnectionChanged;
+import dev.ledgerline.connector.publish.SettingsEvents;
 import dev.ledgerline.connector.secret.SecretCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -25,18 +24,18 @@ public class ConnectionService {
     private final OAuthConsent consent;
     private final TokenRevocation revocation;
     private final OAuthTokenClient tokenClient;
-    private final Event<ConnectionChanged> changes;
+    private final SettingsEvents events;
     private final Clock clock;
     private final Optional<String> defaultRedirectUri;
 
     ConnectionService(SecretCipher cipher, OAuthConsent consent, TokenRevocation revocation,
-            OAuthTokenClient tokenClient, Event<ConnectionChanged> changes, Clock clock,
+            OAuthTokenClient tokenClient, SettingsEvents events, Clock clock,
             @ConfigProperty(name = "ledgerline.oauth.redirect-uri") Optional<String> defaultRedirectUri) {
         this.cipher = cipher;
         this.consent = consent;
         this.revocation = revocation;
         this.tokenClient = tokenClient;
-        this.changes = changes;
+        this.events = events;
         this.clock = clock;
         this.defaultRedirectUri = defaultRedirectUri;
     }
@@ -145,9 +144,7 @@ public class ConnectionService {
     }
 
     public ConnectionDtos.Connection completeConsent(String state, String code, String error) {
-        ConnectionEntity connected = consent.complete(state, code, error);
-        // Committed already: without a transaction the after-success observer publishes at once.
-        changes.fire(new ConnectionChanged(ConnectionMapper.toWire(connected)));
+        ConnectionEntity connected = consent.complete(state, code, error, this::published);
         return ConnectionMapper.toDto(connected);
     }
 
@@ -157,8 +154,9 @@ public class ConnectionService {
                 .orElseThrow(() -> ProblemException.notFound("Connection " + id + " of tenant " + tenantId));
     }
 
+    /** In the transaction that changed the connection. */
     private void published(ConnectionEntity entity) {
-        changes.fire(new ConnectionChanged(ConnectionMapper.toWire(entity)));
+        events.connectionChanged(ConnectionMapper.toWire(entity));
     }
 
     private void applySettings(ConnectionEntity entity, ConnectionDtos.Settings settings) {

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** The OAuth 2.0 authorization-code flow: the consent URL with a single-use state, and the callback. */
@@ -65,8 +66,10 @@ public class OAuthConsent {
     /**
      * Completes a consent: the state is spent first, in its own transaction, so that it cannot be replayed even
      * when the exchange then fails; the tokens are stored encrypted and the connection becomes ACTIVE.
+     *
+     * @param activated runs in the transaction that activates the connection (to publish the change with it)
      */
-    public ConnectionEntity complete(String stateValue, String code, String error) {
+    public ConnectionEntity complete(String stateValue, String code, String error, Consumer<ConnectionEntity> activated) {
         UUID connectionId = QuarkusTransaction.requiringNew().call(() -> spend(stateValue));
         if (error != null && !error.isBlank()) {
             throw new ProblemException(Problem.of(400, "Consent not given", "the CRM answered '" + error + "'"));
@@ -83,7 +86,11 @@ public class OAuthConsent {
                     ? Problem.of(400, "Authorization refused by the CRM", e.getMessage())
                     : Problem.of(502, "CRM unreachable", e.getMessage()));
         }
-        return QuarkusTransaction.requiringNew().call(() -> store(connectionId, granted));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ConnectionEntity connection = store(connectionId, granted);
+            activated.accept(connection);
+            return connection;
+        });
     }
 
     private UUID spend(String stateValue) {

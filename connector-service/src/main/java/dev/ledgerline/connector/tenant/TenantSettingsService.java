@@ -1,9 +1,8 @@
 package dev.ledgerline.connector.tenant;
 
 import dev.ledgerline.rest.problem.ProblemException;
-import dev.ledgerline.connector.publish.SettingsPublisher;
+import dev.ledgerline.connector.publish.SettingsEvents;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -17,11 +16,11 @@ public class TenantSettingsService {
     static final String DEFAULT_TIME_ZONE = "UTC";
     static final int DEFAULT_FISCAL_YEAR_START_MONTH = 1;
 
-    private final Event<SettingsPublisher.TenantSettingsChanged> changes;
+    private final SettingsEvents events;
     private final Clock clock;
 
-    TenantSettingsService(Event<SettingsPublisher.TenantSettingsChanged> changes, Clock clock) {
-        this.changes = changes;
+    TenantSettingsService(SettingsEvents events, Clock clock) {
+        this.events = events;
         this.clock = clock;
     }
 
@@ -34,7 +33,7 @@ public class TenantSettingsService {
         return TenantSettingsMapper.toDto(entity);
     }
 
-    /** Replaces the tenant's settings and publishes them on tenants.v1 once committed. */
+    /** Replaces the tenant's settings and publishes them on tenants.v1, in the same transaction (outbox). */
     @Transactional
     public TenantSettingsDto put(String tenantId, TenantSettingsDto request) {
         TenantSettingsEntity entity = TenantSettingsEntity.<TenantSettingsEntity>findByIdOptional(tenantId)
@@ -47,7 +46,7 @@ public class TenantSettingsService {
                 ? DEFAULT_FISCAL_YEAR_START_MONTH : request.fiscalYearStartMonth();
         entity.updatedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         entity.persist();
-        changes.fire(new SettingsPublisher.TenantSettingsChanged(TenantSettingsMapper.toWire(entity)));
+        events.tenantSettingsChanged(TenantSettingsMapper.toWire(entity));
         return TenantSettingsMapper.toDto(entity);
     }
 
