@@ -30,15 +30,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String MAX_REPLICATION_CONNECTIONS = "20";
 
     private final EmbeddedPostgres postgres;
+    private final PostgresLog log;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, PostgresLog log) {
         this.postgres = postgres;
+        this.log = log;
     }
 
     /**
      * Starts the server and creates the missing databases.
      *
-     * @param dataDir   the cluster's directory, initialised only when empty and never deleted by this class
+     * @param dataDir   the cluster's directory, initialised only when empty and never deleted by this class; the
+     *                  server's log is {@code postgres.log} beside it, emptied on every start
      * @param port      0 for a free port
      * @param databases databases to create if absent
      */
@@ -47,6 +50,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (port != 0) {
             Ports.requireFree(port, "PostgreSQL", "--postgres-port");
         }
+        PostgresLog log = PostgresLog.follow(dataDir.resolveSibling("postgres.log"));
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
@@ -57,12 +61,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", MAX_REPLICATION_CONNECTIONS)
                     .setServerConfig("max_wal_senders", MAX_REPLICATION_CONNECTIONS)
+                    // The server keeps writing to the file after pg_ctl exits; PostgresLog passes it on.
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
                     .start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, log);
             database.createMissing(databases);
             return database;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDir, e);
+            log.close();
+            throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDir + " (see " + log.file() + ")", e);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
         }
     }
 
@@ -86,6 +97,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stop PostgreSQL", e);
+        } finally {
+            log.close();
         }
     }
 

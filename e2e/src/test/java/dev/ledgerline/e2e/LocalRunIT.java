@@ -180,14 +180,17 @@ class LocalRunIT {
                     Duration.ofSeconds(30), "the broker's warning about an invalid request");
         }
 
-        String table = "no_such_table_" + UUID.randomUUID().toString().replace("-", "");
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/merge",
-                "postgres", "postgres"); var statement = connection.createStatement()) {
-            Assertions.assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM " + table))
-                    .isInstanceOf(SQLException.class);
+        // Two failing queries: the server's output must keep flowing after its first lines (it once stopped there).
+        for (int query = 0; query < 2; query++) {
+            String table = "no_such_table_" + UUID.randomUUID().toString().replace("-", "");
+            try (var connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort
+                    + "/merge", "postgres", "postgres"); var statement = connection.createStatement()) {
+                Assertions.assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM " + table))
+                        .isInstanceOf(SQLException.class);
+            }
+            devstack.awaitLine(line -> line.contains("ERROR") && line.contains("relation \"" + table
+                    + "\" does not exist"), Duration.ofSeconds(30), "PostgreSQL's error line " + (query + 1));
         }
-        devstack.awaitLine(line -> line.contains("ERROR") && line.contains("relation \"" + table + "\" does not exist"),
-                Duration.ofSeconds(30), "PostgreSQL's error line");
     }
 
     /** What the batch reference says for one window: counts and the open pipeline at the end of {@code to}. */
