@@ -44,6 +44,8 @@ public final class DuplicateContactGenerator {
             Map.entry("Jessica", List.of("Jess")), Map.entry("Katharina", List.of("Kathi")));
     private static final String[] TITLES = {"Sales Manager", "CFO", "Head of Purchasing", "Account Executive",
         "Office Manager", "Geschäftsführer", "Buyer", "Operations Lead", "CEO", "Controller"};
+    private static final List<String> RARE_NAME_MIDDLES = List.of("en", "er", "an", "ol", "ing", "ar", "el", "is", "om",
+            "ur", "at", "ik", "os", "un", "ev", "ad");
     private static final Instant BASE_TIME = Instant.parse("2025-01-01T00:00:00Z");
 
     private final GeneratorSettings settings;
@@ -113,7 +115,7 @@ public final class DuplicateContactGenerator {
                 domain = Spelling.slug(name) + n + "." + country.topLevelDomain();
             }
             Place place = place(country);
-            return new CompanyTruth(id, country, name, country.legalForms().get(zipf(country.legalForms().size())),
+            return new CompanyTruth(id, country, name, country.legalForms().get(zipf(country.legalForms().size(), 1.0)),
                     domain, phoneNumber(country, place.areaIndex()), place, new java.util.HashMap<>());
         }
 
@@ -181,7 +183,7 @@ public final class DuplicateContactGenerator {
             CompanyTruth company = random.nextDouble() < settings.employedShare()
                     ? companies.get(random.nextInt(companies.size())) : null;
             Country country = company != null && random.nextDouble() < 0.8 ? company.country() : country();
-            String first = pick(country.firstNames(), zipf(country.firstNames().size()));
+            String first = pick(country.firstNames(), zipf(country.firstNames().size(), 0.5));
             String last = lastName(country);
             if (!earlier.isEmpty() && random.nextDouble() < settings.sameNameShare()) {
                 // A namesake: same common name, otherwise a different person.
@@ -318,11 +320,18 @@ public final class DuplicateContactGenerator {
         }
 
         private String lastName(Country country) {
-            if (random.nextDouble() < 0.35) {
+            if (random.nextDouble() < 0.5) {
                 // The long tail: most family names in a real customer base are rare.
-                return pick(country.rareNameStarts()) + pick(country.rareNameEnds());
+                String start = pick(country.rareNameStarts());
+                if (random.nextDouble() < 0.7) {
+                    start += pick(RARE_NAME_MIDDLES);
+                }
+                if (random.nextDouble() < 0.3) {
+                    start += pick(country.rareNameStarts()).toLowerCase(java.util.Locale.ROOT);
+                }
+                return start + pick(country.rareNameEnds());
             }
-            return pick(country.lastNames(), zipf(country.lastNames().size()));
+            return pick(country.lastNames(), zipf(country.lastNames().size(), 1.0));
         }
 
         private Place place(Country country) {
@@ -394,15 +403,15 @@ public final class DuplicateContactGenerator {
             return Countries.ALL.get(0);
         }
 
-        /** An index in [0, n) with Zipf-like weights 1/(i+1): the first names of a list are the common ones. */
-        private int zipf(int n) {
+        /** An index in [0, n) with Zipf weights 1/(i+1)^s: the first entries of a list are the common ones. */
+        private int zipf(int n, double exponent) {
             double harmonic = 0;
             for (int i = 1; i <= n; i++) {
-                harmonic += 1.0 / i;
+                harmonic += Math.pow(i, -exponent);
             }
             double r = random.nextDouble() * harmonic;
             for (int i = 0; i < n; i++) {
-                r -= 1.0 / (i + 1);
+                r -= Math.pow(i + 1, -exponent);
                 if (r < 0) {
                     return i;
                 }

@@ -11,12 +11,13 @@ public enum MatchField {
     EMAIL(EnumSet.of(ComparisonLevel.EXACT, ComparisonLevel.CLOSE, ComparisonLevel.DIFFERENT)),
     PHONE(EnumSet.of(ComparisonLevel.EXACT, ComparisonLevel.DIFFERENT)),
     COMPANY_NAME(EnumSet.of(ComparisonLevel.EXACT, ComparisonLevel.CLOSE, ComparisonLevel.DIFFERENT)),
-    EMAIL_DOMAIN(EnumSet.of(ComparisonLevel.EXACT, ComparisonLevel.DIFFERENT)),
+    /** A person's employer: the same non-free-mail email domain or company web domain, or a similar company name. */
+    EMPLOYER(EnumSet.of(ComparisonLevel.EXACT, ComparisonLevel.CLOSE, ComparisonLevel.DIFFERENT)),
     DOMAIN(EnumSet.of(ComparisonLevel.EXACT, ComparisonLevel.CLOSE, ComparisonLevel.DIFFERENT)),
     ADDRESS(EnumSet.of(ComparisonLevel.EXACT, ComparisonLevel.CLOSE, ComparisonLevel.DIFFERENT));
 
     private static final List<MatchField> PERSON_FIELDS =
-            List.of(FIRST_NAME, LAST_NAME, EMAIL, PHONE, COMPANY_NAME, EMAIL_DOMAIN, ADDRESS);
+            List.of(FIRST_NAME, LAST_NAME, EMAIL, PHONE, EMPLOYER, ADDRESS);
     private static final List<MatchField> COMPANY_FIELDS = List.of(COMPANY_NAME, DOMAIN, PHONE, ADDRESS);
 
     private final Set<ComparisonLevel> levels;

@@ -37,12 +37,11 @@ public record ModelParameters(IdentityKind kind, double lambda, Map<MatchField, 
     public static ModelParameters priors(IdentityKind kind) {
         Map<MatchField, LevelProbabilities> fields = new EnumMap<>(MatchField.class);
         if (kind == IdentityKind.PERSON) {
-            fields.put(MatchField.FIRST_NAME, levels(0.80, 0.15, 0.05, 0.01, 0.02, 0.97));
+            fields.put(MatchField.FIRST_NAME, levels(0.82, 0.15, 0.03, 0.01, 0.02, 0.97));
             fields.put(MatchField.LAST_NAME, levels(0.85, 0.12, 0.03, 0.002, 0.004, 0.994));
             fields.put(MatchField.EMAIL, levels(0.55, 0.10, 0.35, 0.0001, 0.0002, 0.9997));
             fields.put(MatchField.PHONE, twoLevels(0.65, 0.0005));
-            fields.put(MatchField.COMPANY_NAME, levels(0.75, 0.15, 0.10, 0.02, 0.01, 0.97));
-            fields.put(MatchField.EMAIL_DOMAIN, twoLevels(0.80, 0.02));
+            fields.put(MatchField.EMPLOYER, levels(0.80, 0.05, 0.15, 0.01, 0.005, 0.985));
             fields.put(MatchField.ADDRESS, levels(0.55, 0.25, 0.20, 0.002, 0.03, 0.968));
             return new ModelParameters(kind, 0.05, fields);
         }

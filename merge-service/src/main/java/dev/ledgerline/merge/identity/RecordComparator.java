@@ -17,7 +17,6 @@ public final class RecordComparator {
     /** Names at least this similar are CLOSE (Splink's usual upper Jaro–Winkler level). */
     static final double CLOSE_NAME_SIMILARITY = 0.9;
     static final double CLOSE_COMPANY_SIMILARITY = 0.92;
-    static final double CLOSE_EMAIL_SIMILARITY = 0.95;
     static final double SAME_STREET_SIMILARITY = 0.93;
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
@@ -31,15 +30,28 @@ public final class RecordComparator {
             comparisons.addAll(names(left, right));
             comparisons.add(emails(left, right));
             comparisons.add(phones(left, right));
-            comparisons.add(companyNames(left.companyName(), right.companyName()));
-            comparisons.add(emailDomains(left, right));
+            FieldComparison employer = employers(left, right);
+            comparisons.add(employer);
+            comparisons.add(workplaceAware(addresses(left.address(), right.address()), employer));
         } else {
             comparisons.add(companyNames(left.companyName(), right.companyName()));
             comparisons.add(domains(left.domain(), right.domain()));
             comparisons.add(phones(left, right));
+            comparisons.add(addresses(left.address(), right.address()));
         }
-        comparisons.add(addresses(left.address(), right.address()));
         return comparisons;
+    }
+
+    /**
+     * Colleagues share their employer and, with it, the office address: when the employer agrees, the same address
+     * is mostly the same office and counts as CLOSE only, or the workplace would be counted twice.
+     */
+    static FieldComparison workplaceAware(FieldComparison address, FieldComparison employer) {
+        if (address.level() == ComparisonLevel.EXACT && agrees(employer)) {
+            return new FieldComparison(MatchField.ADDRESS, ComparisonLevel.CLOSE, address.left(), address.right(),
+                    null, "same address as the employer's: counted once");
+        }
+        return address;
     }
 
     /** First and last name, in the order that fits better when one record has them swapped. */
@@ -50,8 +62,8 @@ public final class RecordComparator {
             FieldComparison swappedFirst = firstName(left.firstName(), right.lastName());
             FieldComparison swappedLast = lastName(left.lastName(), right.firstName());
             if (agrees(swappedFirst) && agrees(swappedLast)) {
-                String note = "first and last name swapped";
-                return List.of(withNote(swappedFirst, note), withNote(swappedLast, note));
+                // Swapped names are weaker evidence than names in place (a Jones George is not always a George Jones).
+                return List.of(swapped(swappedFirst), swapped(swappedLast));
             }
         }
         return List.of(first, last);
@@ -61,9 +73,9 @@ public final class RecordComparator {
         return comparison.level() == ComparisonLevel.EXACT || comparison.level() == ComparisonLevel.CLOSE;
     }
 
-    private static FieldComparison withNote(FieldComparison c, String note) {
-        String combined = c.note() == null ? note : c.note() + "; " + note;
-        return new FieldComparison(c.field(), c.level(), c.left(), c.right(), c.termValue(), combined);
+    private static FieldComparison swapped(FieldComparison c) {
+        String note = "first and last name swapped" + (c.note() == null ? "" : "; " + c.note());
+        return new FieldComparison(c.field(), ComparisonLevel.CLOSE, c.left(), c.right(), null, note);
     }
 
     static FieldComparison firstName(String left, String right) {
@@ -140,12 +152,9 @@ public final class RecordComparator {
         if (a.equals(b)) {
             return new FieldComparison(MatchField.EMAIL, ComparisonLevel.EXACT, a, b, null, null);
         }
+        // Only the same mailbox is close: john.smith2@ is a different John Smith as often as a typo.
         if (canonicalEmail(a).equals(canonicalEmail(b))) {
             return close(MatchField.EMAIL, a, b, "same mailbox (dots or +tag)");
-        }
-        double similarity = JARO_WINKLER.apply(a, b);
-        if (similarity >= CLOSE_EMAIL_SIMILARITY) {
-            return close(MatchField.EMAIL, a, b, similarityNote(similarity));
         }
         return different(MatchField.EMAIL, a, b);
     }
@@ -203,20 +212,39 @@ public final class RecordComparator {
         return different(MatchField.COMPANY_NAME, left, right);
     }
 
-    static FieldComparison emailDomains(NormalizedIdentity left, NormalizedIdentity right) {
-        if (left.emailDomains().isEmpty() || right.emailDomains().isEmpty()) {
-            return FieldComparison.missing(MatchField.EMAIL_DOMAIN, firstSorted(left), firstSorted(right));
+    /**
+     * A person's employer: EXACT on a shared non-free-mail domain (email or company web domain) or the same company
+     * name, CLOSE on similar company names, DIFFERENT when both name an employer and neither agrees. One field, not
+     * two: domain and company name say the same thing, and adding both would count it twice.
+     */
+    static FieldComparison employers(NormalizedIdentity left, NormalizedIdentity right) {
+        boolean leftKnown = !left.emailDomains().isEmpty() || !left.companyName().isEmpty();
+        boolean rightKnown = !right.emailDomains().isEmpty() || !right.companyName().isEmpty();
+        String leftLabel = employerLabel(left);
+        String rightLabel = employerLabel(right);
+        if (!leftKnown || !rightKnown) {
+            return FieldComparison.missing(MatchField.EMPLOYER, leftLabel, rightLabel);
         }
         for (String domain : left.emailDomains().stream().sorted().toList()) {
             if (right.emailDomains().contains(domain)) {
-                return exact(MatchField.EMAIL_DOMAIN, domain, domain, domain);
+                return exact(MatchField.EMPLOYER, domain, domain, TermValues.employerDomain(domain));
             }
         }
-        return different(MatchField.EMAIL_DOMAIN, firstSorted(left), firstSorted(right));
+        FieldComparison names = companyNames(left.companyName(), right.companyName());
+        return switch (names.level()) {
+            case EXACT -> exact(MatchField.EMPLOYER, left.companyName(), right.companyName(),
+                    TermValues.employerName(left.companyName()));
+            case CLOSE -> close(MatchField.EMPLOYER, left.companyName(), right.companyName(), names.note());
+            default -> different(MatchField.EMPLOYER, leftLabel, rightLabel);
+        };
     }
 
-    private static String firstSorted(NormalizedIdentity identity) {
-        return identity.emailDomains().stream().sorted().findFirst().orElse("");
+    private static String employerLabel(NormalizedIdentity identity) {
+        String domains = String.join(" ", identity.emailDomains().stream().sorted().toList());
+        if (identity.companyName().isEmpty()) {
+            return domains;
+        }
+        return domains.isEmpty() ? identity.companyName() : identity.companyName() + " (" + domains + ")";
     }
 
     static FieldComparison domains(String left, String right) {
@@ -260,7 +288,8 @@ public final class RecordComparator {
         }
         if (!left.street().isEmpty() && !right.street().isEmpty()
                 && JARO_WINKLER.apply(left.street(), right.street()) >= SAME_STREET_SIMILARITY) {
-            return new FieldComparison(MatchField.ADDRESS, ComparisonLevel.EXACT, a, b, null, null);
+            // An office address is shared by everyone working there: its frequency weakens the evidence.
+            return new FieldComparison(MatchField.ADDRESS, ComparisonLevel.EXACT, a, b, TermValues.address(left), null);
         }
         return close(MatchField.ADDRESS, a, b, "same postal code or city, not the same street");
     }

@@ -1,0 +1,31 @@
+package dev.ledgerline.merge.identity;
+
+import dev.ledgerline.devstack.simulation.DuplicateContactGenerator;
+import dev.ledgerline.devstack.simulation.DuplicatePopulation;
+import dev.ledgerline.devstack.simulation.GeneratorSettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExploreTmpTest {
+    @Test
+    void explore() {
+        DuplicatePopulation population = new DuplicateContactGenerator(GeneratorSettings.twoCrms("t", 1000, 5000)).generate(42);
+        MatchSettings settings = MatchSettings.defaults("DE");
+        IdentityNormalizer normalizer = new IdentityNormalizer("DE");
+        List<NormalizedIdentity> persons = population.contacts().stream().map(c -> normalizer.normalize(CrmIdentities.person(c.contact(), population.accountOf(c.contact()).orElse(null)))).toList();
+        List<NormalizedIdentity> companies = population.accounts().stream().map(a -> normalizer.normalize(CrmIdentities.company(a.account()))).toList();
+        ParameterEstimator.Estimate pe = ParameterEstimator.withDefaults().estimate(IdentityKind.PERSON, persons, ModelParameters.priors(IdentityKind.PERSON), 1);
+        ParameterEstimator.Estimate ce = ParameterEstimator.withDefaults().estimate(IdentityKind.COMPANY, companies, ModelParameters.priors(IdentityKind.COMPANY), 1);
+        System.out.println("EM " + pe);
+        System.out.println("EM " + ce);
+        for (ModelParameters[] models : new ModelParameters[][] {{ModelParameters.priors(IdentityKind.PERSON), ModelParameters.priors(IdentityKind.COMPANY)}, {pe.parameters(), ce.parameters()}}) {
+            LinkageEvaluation.Result r = LinkageEvaluation.persons(population, models[0], settings);
+            r.wrongLinks().stream().limit(6).forEach(w -> System.out.println("WRONG " + w));
+            for (double[] t : new double[][] {{12, 0}, {14, 2}, {16, 4}, {18, 4}, {10, 0}}) {
+                MatchSettings s = settings.withThresholds(t[0], t[1]);
+                System.out.println(t[0] + "/" + t[1] + " " + LinkageEvaluation.persons(population, models[0], s).describe());
+                System.out.println(t[0] + "/" + t[1] + " " + LinkageEvaluation.companies(population, models[1], s).describe());
+            }
+        }
+    }
+}
