@@ -320,8 +320,8 @@ public final class DuplicateContactGenerator {
         }
 
         private String lastName(Country country) {
-            if (random.nextDouble() < 0.5) {
-                // The long tail: most family names in a real customer base are rare.
+            if (random.nextDouble() < 0.8) {
+                // The long tail: a country's most common names are a few percent of its people, most names are rare.
                 String start = pick(country.rareNameStarts());
                 if (random.nextDouble() < 0.7) {
                     start += pick(RARE_NAME_MIDDLES);

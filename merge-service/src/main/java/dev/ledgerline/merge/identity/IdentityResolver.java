@@ -67,19 +67,22 @@ public final class IdentityResolver {
                     .limit(settings.maxReviewCandidates()).toList();
             return new Resolution(identity, Outcome.REVIEW, null, null, ambiguous, lookup.skippedKeys(), compared);
         }
+        MatchSettings.Thresholds thresholds = settings.thresholds(record.kind());
         List<Candidate> ranked = ranked(bestPerCustomer).stream()
-                .filter(c -> c.weight() >= settings.reviewThreshold()).toList();
+                .filter(c -> c.weight() >= thresholds.review()).toList();
         if (ranked.isEmpty()) {
             return new Resolution(identity, Outcome.NO_MATCH, null, null, List.of(), lookup.skippedKeys(), compared);
         }
         Candidate best = ranked.get(0);
-        boolean secondAlsoAuto = ranked.size() > 1 && ranked.get(1).weight() >= settings.autoLinkThreshold();
-        if (best.weight() >= settings.autoLinkThreshold() && !secondAlsoAuto) {
+        boolean secondAlsoAuto = ranked.size() > 1 && ranked.get(1).weight() >= thresholds.autoLink();
+        if (best.weight() >= thresholds.autoLink() && !secondAlsoAuto) {
             return new Resolution(identity, Outcome.LINK, LinkReason.SCORE_ABOVE_AUTO_LINK_THRESHOLD,
                     best.customerId(), List.of(best), lookup.skippedKeys(), compared);
         }
-        return new Resolution(identity, Outcome.REVIEW, null, null,
-                ranked.stream().limit(settings.maxReviewCandidates()).toList(), lookup.skippedKeys(), compared);
+        List<Candidate> review = ranked.stream()
+                .filter(c -> c.weight() >= best.weight() - settings.reviewWindow())
+                .limit(settings.maxReviewCandidates()).toList();
+        return new Resolution(identity, Outcome.REVIEW, null, null, review, lookup.skippedKeys(), compared);
     }
 
     private Candidate candidate(NormalizedIdentity identity, IndexedIdentity indexed, ModelParameters model,

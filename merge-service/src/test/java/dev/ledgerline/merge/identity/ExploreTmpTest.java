@@ -18,11 +18,11 @@ class ExploreTmpTest {
         ParameterEstimator.Estimate ce = ParameterEstimator.withDefaults().estimate(IdentityKind.COMPANY, companies, ModelParameters.priors(IdentityKind.COMPANY), 1);
         System.out.println("EM " + pe);
         System.out.println("EM " + ce);
-        for (ModelParameters[] models : new ModelParameters[][] {{ModelParameters.priors(IdentityKind.PERSON), ModelParameters.priors(IdentityKind.COMPANY)}, {pe.parameters(), ce.parameters()}}) {
-            LinkageEvaluation.Result r = LinkageEvaluation.persons(population, models[0], settings);
-            r.wrongLinks().stream().limit(6).forEach(w -> System.out.println("WRONG " + w));
-            for (double[] t : new double[][] {{12, 0}, {14, 2}, {16, 4}, {18, 4}, {10, 0}}) {
-                MatchSettings s = settings.withThresholds(t[0], t[1]);
+        LinkageEvaluation.Result r = LinkageEvaluation.persons(population, pe.parameters(), settings);
+
+        for (ModelParameters[] models : new ModelParameters[][] {{pe.parameters(), ce.parameters()}, }) {
+            for (double[] t : new double[][] {{16, 6}, {18, 8}, {20, 8}, {20, 10}, {22, 10}, {22, 12}}) {
+                MatchSettings s = settings.withThresholds(IdentityKind.PERSON, new MatchSettings.Thresholds(t[0], t[1])).withThresholds(IdentityKind.COMPANY, new MatchSettings.Thresholds(t[0], t[1]));
                 System.out.println(t[0] + "/" + t[1] + " " + LinkageEvaluation.persons(population, models[0], s).describe());
                 System.out.println(t[0] + "/" + t[1] + " " + LinkageEvaluation.companies(population, models[1], s).describe());
             }

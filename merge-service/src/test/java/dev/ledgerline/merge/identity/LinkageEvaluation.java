@@ -25,7 +25,8 @@ final class LinkageEvaluation {
     /** Pair and decision counts of one replay. */
     record Result(IdentityKind kind, int records, long truePairs, long autoPairs, long autoTruePairs,
             long reviewTruePairs, int links, int reviews, int noMatches, int insufficient, long reviewCandidates,
-            long reviewCandidatesTrue, long comparedRecords, long elapsedNanos, List<String> wrongLinks) {
+            long reviewCandidatesTrue, long comparedRecords, long elapsedNanos, List<String> wrongLinks,
+            List<String> wrongCandidates) {
 
         double autoPrecision() {
             return autoPairs == 0 ? 1.0 : (double) autoTruePairs / autoPairs;
@@ -86,6 +87,7 @@ final class LinkageEvaluation {
         long compared = 0;
         int links = 0, reviews = 0, noMatches = 0, insufficient = 0, customers = 0;
         List<String> wrongLinks = new ArrayList<>();
+        List<String> wrongCandidates = new ArrayList<>();
         long started = System.nanoTime();
         for (Entry entry : entries) {
             Resolution resolution = resolver.resolve(TENANT, entry.record(), model, settings);
@@ -115,6 +117,8 @@ final class LinkageEvaluation {
                         reviewTrue += same;
                         if (same > 0) {
                             candidatesTrue++;
+                        } else if (wrongCandidates.size() < 30) {
+                            wrongCandidates.add(entry.record() + "\n" + candidate.explanation().describe());
                         }
                         if (same > bestTrue) {
                             bestTrue = same;
@@ -140,7 +144,7 @@ final class LinkageEvaluation {
         }
         long elapsed = System.nanoTime() - started;
         return new Result(kind, entries.size(), truePairs, autoPairs, autoTrue, reviewTrue, links, reviews, noMatches,
-                insufficient, candidates, candidatesTrue, compared, elapsed, wrongLinks);
+                insufficient, candidates, candidatesTrue, compared, elapsed, wrongLinks, wrongCandidates);
     }
 
     private LinkageEvaluation() {
