@@ -287,11 +287,17 @@ public final class RecordComparator {
             return different(MatchField.ADDRESS, a, b);
         }
         if (!left.street().isEmpty() && !right.street().isEmpty()
+                && houseNumbers(left.street()).equals(houseNumbers(right.street()))
                 && JARO_WINKLER.apply(left.street(), right.street()) >= SAME_STREET_SIMILARITY) {
             // An office address is shared by everyone working there: its frequency weakens the evidence.
             return new FieldComparison(MatchField.ADDRESS, ComparisonLevel.EXACT, a, b, TermValues.address(left), null);
         }
         return close(MatchField.ADDRESS, a, b, "same postal code or city, not the same street");
+    }
+
+    /** The digits of a street line: Hauptstraße 5 and Hauptstraße 7 are similar text but different houses. */
+    private static String houseNumbers(String street) {
+        return street.replaceAll("[^0-9]", "");
     }
 
     private static String describe(NormalizedAddress address) {
