@@ -19,7 +19,7 @@ public final class IdentityNormalizer {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern GERMAN_STREET_SUFFIX = Pattern.compile("(?<=[a-z])(strasse|str)\\b");
     private static final Pattern STREET_WORDS = Pattern.compile(
-            "\\b(strasse|str|street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|platz|pl|weg|via|rue|calle)\\b");
+            "\\b(strasse|str|street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|platz|pl|weg|via|rue|calle|ulica|ul)\\b");
 
     private final String defaultRegion;
 
