@@ -91,14 +91,16 @@ class IdentityResolverTest {
                 address("ulica Długa 5", "00-950", "Warszawa", "PL")), "customer-1");
 
         Resolution probable = resolver.resolve(TENANT, person("SALESFORCE", "Kasia", "Wisniewska", null, null, null,
-                null, address("ul. Długa 5", "00-950", "Warszawa", "PL")), persons, settings);
+                null, address("ul. Złota 12", "00-950", "Warszawa", "PL")), persons, settings);
         Resolution stranger = resolver.resolve(TENANT, person("Jan", "Kowalski", "jan@kowalski.pl", null, null),
                 persons, settings);
 
         assertThat(probable.outcome()).isEqualTo(Outcome.REVIEW);
         Candidate candidate = probable.candidates().get(0);
         assertThat(candidate.customerId()).isEqualTo("customer-1");
-        assertThat(candidate.reason()).contains("FIRST_NAME close", "nickname of katarzyna", "LAST_NAME exact");
+        assertThat(candidate.reason()).contains("FIRST_NAME close", "nickname of katarzyna", "LAST_NAME exact",
+                "ADDRESS close");
+        assertThat(candidate.weight()).isBetween(settings.person().review(), settings.person().autoLink());
         assertThat(stranger.outcome()).isEqualTo(Outcome.NO_MATCH);
     }
 
