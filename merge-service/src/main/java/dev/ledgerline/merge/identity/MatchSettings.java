@@ -29,11 +29,11 @@ public record MatchSettings(
         String defaultRegion) {
 
     /** Defaults measured on generated populations with EM-estimated parameters (BENCHMARKS.md). */
-    public static final Thresholds DEFAULT_PERSON_THRESHOLDS = new Thresholds(22.0, 11.0);
+    public static final Thresholds DEFAULT_PERSON_THRESHOLDS = new Thresholds(22.0, 12.0);
     public static final Thresholds DEFAULT_COMPANY_THRESHOLDS = new Thresholds(16.0, 6.0);
     public static final int DEFAULT_MAX_PER_BLOCKING_KEY = 200;
     public static final int DEFAULT_MAX_REVIEW_CANDIDATES = 5;
-    public static final double DEFAULT_REVIEW_WINDOW = 8.0;
+    public static final double DEFAULT_REVIEW_WINDOW = 4.0;
     public static final int DEFAULT_MIN_RECORDS_FOR_TERM_FREQUENCIES = 500;
     public static final double DEFAULT_MIN_TERM_FREQUENCY = 1e-5;
 
