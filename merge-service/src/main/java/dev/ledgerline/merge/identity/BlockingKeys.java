@@ -9,8 +9,8 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * record costs the size of its blocks, not the size of the tenant. Keys are prefixed by their rule.
  *
  * <p>Person: {@code email:} each personal email (its mailbox form, so +tags and Gmail dots agree);
- * {@code phone:} each E.164 number; {@code name:} Double Metaphone of the last name + initial of the canonical
- * first name (Bob → r), in both orders, for swapped names; {@code given:} Double Metaphone of the canonical first
+ * {@code phone:} each E.164 number; {@code name:} Double Metaphone of the last name + Double Metaphone of the
+ * canonical first name (Bob → robert), in both orders, for swapped names; {@code given:} Double Metaphone of the canonical first
  * name + postal code, for a last name changed or mistyped beyond its sound; {@code domain-name:} each non-free-mail
  * email domain + Double Metaphone of the last name.
  * Company: {@code domain:} the web domain; {@code phone:}; {@code company:} the compact normalised name;
@@ -35,8 +35,9 @@ public final class BlockingKeys {
             String last = TextFolding.compact(identity.lastName());
             String first = identity.canonicalFirstName();
             if (!last.isEmpty() && !first.isEmpty()) {
-                keys.add("name:" + sound(last) + ":" + first.charAt(0));
-                keys.add("name:" + sound(first) + ":" + last.charAt(0));
+                // Both sounds, not an initial: a block then holds the people of one name, not of one surname.
+                keys.add("name:" + sound(last) + ":" + sound(first));
+                keys.add("name:" + sound(first) + ":" + sound(last));
             }
             if (!first.isEmpty() && !identity.address().postalCode().isEmpty()) {
                 keys.add("given:" + sound(first) + ":" + identity.address().postalCode());

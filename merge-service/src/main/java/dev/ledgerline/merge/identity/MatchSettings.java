@@ -29,7 +29,7 @@ public record MatchSettings(
         String defaultRegion) {
 
     /** Defaults measured on generated populations with EM-estimated parameters (BENCHMARKS.md). */
-    public static final Thresholds DEFAULT_PERSON_THRESHOLDS = new Thresholds(22.0, 12.0);
+    public static final Thresholds DEFAULT_PERSON_THRESHOLDS = new Thresholds(22.0, 13.0);
     public static final Thresholds DEFAULT_COMPANY_THRESHOLDS = new Thresholds(16.0, 6.0);
     public static final int DEFAULT_MAX_PER_BLOCKING_KEY = 200;
     public static final int DEFAULT_MAX_REVIEW_CANDIDATES = 5;
