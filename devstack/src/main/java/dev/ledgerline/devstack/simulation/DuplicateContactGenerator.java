@@ -183,7 +183,7 @@ public final class DuplicateContactGenerator {
             CompanyTruth company = random.nextDouble() < settings.employedShare()
                     ? companies.get(random.nextInt(companies.size())) : null;
             Country country = company != null && random.nextDouble() < 0.8 ? company.country() : country();
-            String first = pick(country.firstNames(), zipf(country.firstNames().size(), 0.5));
+            String first = country.firstNames().get(zipf(country.firstNames().size(), 0.5));
             String last = lastName(country);
             if (!earlier.isEmpty() && random.nextDouble() < settings.sameNameShare()) {
                 // A namesake: same common name, otherwise a different person.
@@ -331,7 +331,7 @@ public final class DuplicateContactGenerator {
                 }
                 return start + pick(country.rareNameEnds());
             }
-            return pick(country.lastNames(), zipf(country.lastNames().size(), 1.0));
+            return country.lastNames().get(zipf(country.lastNames().size(), 1.0));
         }
 
         private Place place(Country country) {
@@ -421,10 +421,6 @@ public final class DuplicateContactGenerator {
 
         private <T> T pick(List<T> values) {
             return values.get(random.nextInt(values.size()));
-        }
-
-        private <T> T pick(List<T> values, int index) {
-            return values.get(index);
         }
 
         <T> void shuffle(List<T> values) {

@@ -90,11 +90,6 @@ public final class InMemoryCandidateIndex implements CandidateIndex {
         count(tenant, previous.identity(), -1);
     }
 
-    /** The number of records of the tenant (all kinds). */
-    public int size(String tenantId) {
-        return tenant(tenantId).records.size();
-    }
-
     private static void count(TenantIndex tenant, NormalizedIdentity identity, long delta) {
         Map<MatchField, Long> fieldRecords = tenant.fieldRecords.computeIfAbsent(identity.kind(),
                 k -> new EnumMap<>(MatchField.class));

@@ -67,10 +67,4 @@ public record MatchSettings(
     public Thresholds thresholds(IdentityKind kind) {
         return kind == IdentityKind.PERSON ? person : company;
     }
-
-    public MatchSettings withThresholds(IdentityKind kind, Thresholds thresholds) {
-        return new MatchSettings(kind == IdentityKind.PERSON ? thresholds : person,
-                kind == IdentityKind.COMPANY ? thresholds : company, maxPerBlockingKey, maxReviewCandidates,
-                reviewWindow, minRecordsForTermFrequencies, minTermFrequency, defaultRegion);
-    }
 }
