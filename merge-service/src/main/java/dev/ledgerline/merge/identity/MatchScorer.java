@@ -48,6 +48,14 @@ public final class MatchScorer {
                 adjusted = true;
             }
         }
-        return new WeightedComparison(comparison, m, u, adjusted, LevelProbabilities.log2(m / u));
+        double weight = LevelProbabilities.log2(m / u);
+        if (comparison.field() == MatchField.DOMAIN && level == ComparisonLevel.CLOSE) {
+            // The same name under another country's domain (acme.de, acme.es) is as often a sister company as the
+            // same one. Its u comes from random pairs, which almost never share a domain label, but the pairs that
+            // reach scoring were blocked on the name: weighted by m/u it made two national companies one customer.
+            // It may count against a match, never for one, so that such a pair goes to review.
+            weight = Math.min(weight, 0.0);
+        }
+        return new WeightedComparison(comparison, m, u, adjusted, weight);
     }
 }

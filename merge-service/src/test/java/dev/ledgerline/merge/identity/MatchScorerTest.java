@@ -44,6 +44,20 @@ class MatchScorerTest {
     }
 
     @Test
+    void theSameNameUnderAnotherCountrysDomainNeverCountsForAMatch() {
+        ModelParameters companies = ModelParameters.priors(IdentityKind.COMPANY);
+        FieldComparison sibling = RecordComparator.domains("acme.de", "acme.es");
+        FieldComparison same = RecordComparator.domains("acme.de", "acme.de");
+
+        double siblingWeight = scorer.score(List.of(sibling), companies, frequencies).of(MatchField.DOMAIN).weight();
+        double sameWeight = scorer.score(List.of(same), companies, frequencies).of(MatchField.DOMAIN).weight();
+
+        assertThat(sibling.level()).isEqualTo(ComparisonLevel.CLOSE);
+        assertThat(siblingWeight).isLessThanOrEqualTo(0.0);
+        assertThat(sameWeight).isPositive();
+    }
+
+    @Test
     void aRareSharedNameWeighsMoreThanACommonOne() {
         MatchExplanation smith = scorer.score(List.of(exactLastName("smith")), model, frequencies);
         MatchExplanation wojciechowski = scorer.score(List.of(exactLastName("wojciechowski")), model, frequencies);
