@@ -20,6 +20,7 @@ public final class Contact extends Entity {
     private final LeadSource leadSource;
     private final Long ownerId;
     private final Long duplicateOf;
+    private LifecycleStage lifecycleStage = LifecycleStage.SUBSCRIBER;
 
     Contact(long id, Instant createdAt, PersonRecord person, Long accountId, LeadSource leadSource, Long ownerId,
             Long duplicateOf) {
@@ -87,17 +88,34 @@ public final class Contact extends Entity {
         return duplicateOf;
     }
 
+    /** How far the person has come with the company: subscriber, lead, opportunity, customer. */
+    public LifecycleStage lifecycleStage() {
+        return lifecycleStage;
+    }
+
     /** What the person's record would carry as a plain person, for generating further duplicates of it. */
     PersonRecord person() {
         return new PersonRecord(firstName, lastName, email, additionalEmails, phone, mobilePhone, jobTitle, address,
                 null);
     }
 
-    void phone(String phone) {
+    void phone(String phone, Instant at) {
         this.phone = phone;
+        touch(at);
     }
 
-    void jobTitle(String jobTitle) {
+    void jobTitle(String jobTitle, Instant at) {
         this.jobTitle = jobTitle;
+        touch(at);
+    }
+
+    /** Moves the lifecycle stage forward only, as CRMs do by default; true when it changed. */
+    boolean advance(LifecycleStage stage, Instant at) {
+        if (stage.ordinal() <= lifecycleStage.ordinal()) {
+            return false;
+        }
+        lifecycleStage = stage;
+        touch(at);
+        return true;
     }
 }

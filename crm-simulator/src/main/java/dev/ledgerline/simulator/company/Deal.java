@@ -68,10 +68,16 @@ public final class Deal extends Entity {
         return history.isEmpty() ? null : history.get(history.size() - 1).stage();
     }
 
-    /** Open, won or lost; null for a deal without a stage. */
+    /** Open, won or lost; a deal without a stage is open (DESIGN.md §5: incomplete is not invalid). */
     public StageCategory category() {
         DealStage stage = stage();
-        return stage == null ? null : StageCategory.of(stage);
+        return stage == null ? StageCategory.OPEN : StageCategory.of(stage);
+    }
+
+    /** The probability of winning that the current stage gives; null for a deal without a stage. */
+    public Double probability() {
+        DealStage stage = stage();
+        return stage == null ? null : stage.probability();
     }
 
     /** Every stage the deal entered, oldest first. */

@@ -59,12 +59,58 @@ final class Vocabulary {
     static final List<String> LOSS_REASONS = List.of("Went with a competitor", "No budget", "Bad timing",
             "No decision", "Price too high", "Missing feature", "Stopped responding");
     static final List<String> TEAMS = List.of("Inbound", "Outbound", "Enterprise");
+    /** The domain of the selling company itself: its sales reps' e-mail addresses. */
+    static final String SELLER_DOMAIN = "northwind-cloud.example";
+    /** What a deal is about, for its name ("Acme Logistics - Platform rollout"). */
+    static final List<String> DEAL_TOPICS = List.of("Platform rollout", "Renewal", "Seat expansion", "Pilot",
+            "Migration project", "Support upgrade", "New department", "Analytics add-on", "Framework agreement",
+            "Second site");
+    /** What the company sells: name, SKU, description, list price and unit cost in USD, subscription or not. */
+    static final List<ProductSpec> CATALOGUE = List.of(
+            new ProductSpec("Platform licence (annual)", "PLT-LIC-1Y", "Core platform, one year", "12000.00",
+                    "1800.00", true, 1, 3),
+            new ProductSpec("Additional seats (annual)", "PLT-SEAT-1Y", "Per named user, one year", "240.00",
+                    "30.00", true, 5, 200),
+            new ProductSpec("Analytics add-on (annual)", "ADD-ANL-1Y", "Dashboards and exports, one year",
+                    "3600.00", "600.00", true, 1, 2),
+            new ProductSpec("API access (annual)", "ADD-API-1Y", "Integration API, one year", "2400.00", "200.00",
+                    true, 1, 1),
+            new ProductSpec("Premium support (annual)", "SUP-PREM-1Y", "24/7 support with a named engineer",
+                    "4800.00", "2400.00", true, 1, 1),
+            new ProductSpec("Onboarding package", "SRV-ONB", "Set-up, configuration and kick-off workshop",
+                    "3500.00", "2100.00", false, 1, 1),
+            new ProductSpec("Data migration", "SRV-MIG", "Import from the previous system", "6000.00", "3900.00",
+                    false, 1, 2),
+            new ProductSpec("Training day", "SRV-TRN-D", "On-site or remote training, one day", "1500.00",
+                    "700.00", false, 1, 5),
+            new ProductSpec("Consulting hours", "SRV-CONS-H", "Solution consulting, per hour", "180.00", "95.00",
+                    false, 4, 80),
+            new ProductSpec("Hardware gateway", "HW-GW-01", "On-premise connector appliance", "950.00", "610.00",
+                    false, 1, 10));
+
+    /** One product of the catalogue; quantities a deal buys lie between the two bounds. */
+    record ProductSpec(String name, String sku, String description, String price, String unitCost,
+            boolean recurring, int minQuantity, int maxQuantity) {
+    }
 
     /** A city with its region, postal code, country and phone prefix. */
     record Place(String city, String region, String postalCode, String country, String phonePrefix) {
     }
 
     private Vocabulary() {
+    }
+
+    /** Where contacts and deals come from, weighted as a B2B company's traffic is. */
+    static LeadSource leadSource(Random random) {
+        int[] weights = {25, 12, 10, 8, 15, 12, 13, 5};
+        int draw = random.nextInt(100);
+        for (int i = 0; i < weights.length; i++) {
+            draw -= weights[i];
+            if (draw < 0) {
+                return LeadSource.values()[i];
+            }
+        }
+        return LeadSource.DIRECT_TRAFFIC;
     }
 
     static <T> T pick(Random random, List<T> values) {
