@@ -21,4 +21,8 @@ public record Change(Kind kind, long id, Type type, Set<Field> fields, Instant a
     static Change updated(Entity entity, Kind kind, Instant at, Field... fields) {
         return new Change(kind, entity.id(), Type.UPDATED, Set.of(fields), at);
     }
+
+    static Change archived(Entity entity, Kind kind) {
+        return new Change(kind, entity.id(), Type.ARCHIVED, Set.of(), entity.archivedAt());
+    }
 }
