@@ -20,7 +20,7 @@ final class Currencies {
     }
 
     static String forCountry(String country, Random random) {
-        boolean local = random.nextDouble() < LOCAL_CURRENCY_SHARE;
+        boolean local = random.nextDouble() < LOCAL_CURRENCY_SHARE && country != null;
         if (local && EURO_COUNTRIES.contains(country)) {
             return "EUR";
         }

@@ -2,6 +2,8 @@ package dev.ledgerline.simulator.hubspot;
 
 import dev.ledgerline.simulator.company.DealStage;
 import dev.ledgerline.simulator.company.LeadStatus;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * How HubSpot names the company's pipelines: the default deal pipeline {@code default} with its seven stages, and the
@@ -17,39 +19,30 @@ final class Pipelines {
     private Pipelines() {
     }
 
+    /** A stage of the default deal pipeline: its id, its label, HubSpot's default forecast category. */
+    private record Stage(String id, String label, String forecastCategory) {
+    }
+
+    private static final Map<DealStage, Stage> STAGES = new EnumMap<>(Map.of(
+            DealStage.FIRST_MEETING, new Stage("appointmentscheduled", "Appointment Scheduled", "PIPELINE"),
+            DealStage.QUALIFIED, new Stage("qualifiedtobuy", "Qualified To Buy", "PIPELINE"),
+            DealStage.PRESENTATION, new Stage("presentationscheduled", "Presentation Scheduled", "PIPELINE"),
+            DealStage.DECISION_MAKER_BOUGHT_IN, new Stage("decisionmakerboughtin", "Decision Maker Bought-In",
+                    "BEST_CASE"),
+            DealStage.CONTRACT_SENT, new Stage("contractsent", "Contract Sent", "COMMIT"),
+            DealStage.WON, new Stage("closedwon", "Closed Won", "CLOSED"),
+            DealStage.LOST, new Stage("closedlost", "Closed Lost", "OMIT")));
+
     static String stageId(DealStage stage) {
-        return switch (stage) {
-            case FIRST_MEETING -> "appointmentscheduled";
-            case QUALIFIED -> "qualifiedtobuy";
-            case PRESENTATION -> "presentationscheduled";
-            case DECISION_MAKER_BOUGHT_IN -> "decisionmakerboughtin";
-            case CONTRACT_SENT -> "contractsent";
-            case WON -> "closedwon";
-            case LOST -> "closedlost";
-        };
+        return STAGES.get(stage).id();
     }
 
     static String label(DealStage stage) {
-        return switch (stage) {
-            case FIRST_MEETING -> "Appointment Scheduled";
-            case QUALIFIED -> "Qualified To Buy";
-            case PRESENTATION -> "Presentation Scheduled";
-            case DECISION_MAKER_BOUGHT_IN -> "Decision Maker Bought-In";
-            case CONTRACT_SENT -> "Contract Sent";
-            case WON -> "Closed Won";
-            case LOST -> "Closed Lost";
-        };
+        return STAGES.get(stage).label();
     }
 
-    /** HubSpot's default forecast category of a stage. */
     static String forecastCategory(DealStage stage) {
-        return switch (stage) {
-            case WON -> "CLOSED";
-            case LOST -> "OMIT";
-            case CONTRACT_SENT -> "COMMIT";
-            case DECISION_MAKER_BOUGHT_IN -> "BEST_CASE";
-            default -> "PIPELINE";
-        };
+        return STAGES.get(stage).forecastCategory();
     }
 
     static String leadStageId(LeadStatus status) {
