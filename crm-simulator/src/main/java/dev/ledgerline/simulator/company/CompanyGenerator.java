@@ -288,8 +288,9 @@ public final class CompanyGenerator {
         while (seeds.size() < size.deals()) {
             Instant sampled = Timing.growing(dealRandom, historyStart, reference, 1.6);
             Contact contact = anyContact(dealRandom, sampled);
-            Instant at = Timing.officeHours(dealRandom, later(sampled, contact.createdAt()), reference,
-                    later(sampled, contact.createdAt()));
+            Instant earliest = later(sampled, contact.createdAt());
+            Instant office = Timing.officeHours(dealRandom, earliest, reference, earliest);
+            Instant at = office.isBefore(earliest) ? earliest : office;
             Long owner = dealRandom.nextDouble() < 0.7 ? ownerAt(dealRandom, contact.ownerId(), at)
                     : dealRandom.nextDouble() < 0.97 ? ownerAt(dealRandom, at) : null;
             LeadSource source = dealRandom.nextDouble() < 0.6 ? contact.leadSource()
@@ -314,7 +315,9 @@ public final class CompanyGenerator {
             Contact contact = seed.contact();
             boolean newBusiness = customers.add(contact.accountId() != null ? contact.accountId() : -contact.id());
             int stagelessRank = stageless.indexOf(i);
-            Deal deal = deals.create(dealRandom, seed.createdAt(), contact, seed.ownerId(), seed.source(),
+            // A lead's rep may have left by the time it qualified: someone else takes the deal.
+            Long owner = seed.ownerId() == null ? null : ownerAt(dealRandom, seed.ownerId(), seed.createdAt());
+            Deal deal = deals.create(dealRandom, seed.createdAt(), contact, owner, seed.source(),
                     newBusiness, stagelessRank >= 0, stagelessRank >= 0 && stagelessRank % 2 == 0);
             if (seed.lead() != null) {
                 seed.lead().deal(deal.id());

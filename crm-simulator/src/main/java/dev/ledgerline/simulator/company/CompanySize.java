@@ -3,7 +3,7 @@ package dev.ledgerline.simulator.company;
 /**
  * How big the generated company is. Contacts (duplicates included) and deals are given; the rest follows in the
  * proportions of a mid-sized B2B seller: about one account per three contacts, one owner per 400 deals (at least
- * three), two leads per five deals.
+ * four), two leads per five deals.
  *
  * @param dealsWithoutStage how many deals have no stage (and half of them no pipeline either), as deals created
  *                          through the API without them do
@@ -26,7 +26,7 @@ public record CompanySize(int contacts, int deals, int dealsWithoutStage) {
     }
 
     int owners() {
-        return Math.min(25, Math.max(3, deals / 400));
+        return Math.min(25, Math.max(4, deals / 400));
     }
 
     int leads() {
