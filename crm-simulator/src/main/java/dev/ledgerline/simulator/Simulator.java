@@ -41,6 +41,12 @@ public final class Simulator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Simulator.class.getName());
     private static final int MAX_EVENTS_PER_CALL = 10_000;
 
+    static {
+        // The JDK's server writes the headers and the body of an answer separately: with Nagle's algorithm and delayed
+        // ACKs every answer waited about 40 ms. Read once, when the server classes first load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final SimulatorSettings settings;
     private final Company company;
     private final Activity activity;
