@@ -214,12 +214,12 @@ public final class HubSpotApi {
         HubSpotObjectType type = type(request.path(1));
         SearchQuery query = SearchQuery.parse(request.json());
         Instant indexedUntil = clock.instant().minus(settings.searchLag());
-        List<Map<String, String>> matches = new ArrayList<>();
+        List<SearchQuery.SortKey> matches = new ArrayList<>();
         for (Entity entity : company.all(type.kind()).values()) {
             if (!entity.archived() && !entity.modifiedAt().isAfter(indexedUntil)) {
                 Map<String, String> properties = HubSpotProperties.of(company, type, entity);
                 if (query.matches(properties)) {
-                    matches.add(properties);
+                    matches.add(query.sortKey(properties));
                 }
             }
         }
@@ -228,9 +228,8 @@ public final class HubSpotApi {
         ArrayNode results = body.putArray("results");
         int end = Math.min(matches.size(), query.after() + query.limit());
         HubSpotObjects.Selection selection = HubSpotObjects.Selection.properties(query.properties());
-        for (Map<String, String> match : matches.subList(Math.min(query.after(), end), end)) {
-            results.add(HubSpotObjects.render(company, type, company.get(type.kind(),
-                    Long.parseLong(match.get("hs_object_id"))), selection));
+        for (SearchQuery.SortKey match : matches.subList(Math.min(query.after(), end), end)) {
+            results.add(HubSpotObjects.render(company, type, company.get(type.kind(), match.id()), selection));
         }
         if (end < matches.size()) {
             body.putObject("paging").putObject("next").put("after", String.valueOf(end));

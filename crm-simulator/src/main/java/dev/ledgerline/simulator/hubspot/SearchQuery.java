@@ -151,22 +151,54 @@ record SearchQuery(List<List<Filter>> filterGroups, List<Sort> sorts, String tex
         return actual.toLowerCase(Locale.ROOT).contains(wanted);
     }
 
-    /** The order of the results: the sorts in turn, then the id; a missing value sorts last. */
-    Comparator<Map<String, String>> order() {
-        Comparator<Map<String, String>> order = (a, b) -> 0;
-        for (Sort sort : sorts) {
-            Comparator<Map<String, String>> bySort = (a, b) -> {
-                String x = a.get(sort.property());
-                String y = b.get(sort.property());
-                if (x == null || y == null) {
-                    return x == null ? (y == null ? 0 : 1) : -1;
-                }
-                int compared = compare(sort.property(), x, y);
-                return sort.descending() ? -compared : compared;
-            };
-            order = order.thenComparing(bySort);
+    /**
+     * A record's place in the order of the results, by the sorts in turn and then the id, a missing value last:
+     * computed once per record, so that sorting does not parse values again for every comparison.
+     */
+    SortKey sortKey(Map<String, String> properties) {
+        Comparable<?>[] values = new Comparable<?>[sorts.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = typed(sorts.get(i).property(), properties.get(sorts.get(i).property()));
         }
-        return order.thenComparing(properties -> Long.parseLong(properties.get("hs_object_id")));
+        return new SortKey(values, Long.parseLong(properties.get("hs_object_id")));
+    }
+
+    /** Compares sort keys made by {@link #sortKey}. */
+    Comparator<SortKey> order() {
+        return (a, b) -> {
+            for (int i = 0; i < sorts.size(); i++) {
+                int compared = compareValues(a.values()[i], b.values()[i]);
+                if (compared != 0) {
+                    return sorts.get(i).descending() ? -compared : compared;
+                }
+            }
+            return Long.compare(a.id(), b.id());
+        };
+    }
+
+    record SortKey(Comparable<?>[] values, long id) {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareValues(Comparable a, Comparable b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        return a.compareTo(b);
+    }
+
+    /** A value as the type of its property orders it. */
+    private static Comparable<?> typed(String property, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (HubSpotProperties.DATES.contains(property)) {
+            return epochMillis(value);
+        }
+        if (HubSpotProperties.NUMBERS.contains(property)) {
+            return new BigDecimal(value.trim());
+        }
+        return value.toLowerCase(Locale.ROOT);
     }
 
     private static int compare(String property, String actual, String expected) {
