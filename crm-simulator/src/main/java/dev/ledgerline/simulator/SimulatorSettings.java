@@ -42,7 +42,7 @@ public record SimulatorSettings(int port, long seed, Instant referenceTime, Comp
                 privateAppToken.isBlank() ? null : privateAppToken, clientId.isBlank() ? null : clientId,
                 clientSecret.isBlank() ? null : clientSecret,
                 Duration.ofSeconds(source.integer("access-token-seconds", 1800)),
-                source.integer("rate-limit-per-ten-seconds", 190), source.integer("rate-limit-per-second", 19),
+                source.integer("rate-limit-per-ten-seconds", 110), source.integer("rate-limit-per-second", 11),
                 source.integer("search-limit-per-second", 5),
                 Duration.ofMillis(source.integer("search-lag-millis", 2000)));
         return new SimulatorSettings(source.integer("port", 8090), Long.parseLong(source.get("seed", "42")),

@@ -31,8 +31,8 @@ class SimulatorSettingsTest {
         assertThat(settings.webhookTarget()).isNull();
         assertThat(settings.hubspot().privateAppToken()).isEqualTo(SimulatorSettings.DEFAULT_PRIVATE_APP_TOKEN);
         assertThat(settings.hubspot().clientId()).isEqualTo(SimulatorSettings.DEFAULT_CLIENT_ID);
-        assertThat(settings.hubspot().perTenSeconds()).isEqualTo(190);
-        assertThat(settings.hubspot().perSecond()).isEqualTo(19);
+        assertThat(settings.hubspot().perTenSeconds()).isEqualTo(110);
+        assertThat(settings.hubspot().perSecond()).isEqualTo(11);
         assertThat(settings.referenceTime()).isBetween(Instant.now().minusSeconds(60), Instant.now());
     }
 
