@@ -3,6 +3,7 @@ package dev.ledgerline.simulator.company;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,8 +206,7 @@ public final class Activity {
         boolean newBusiness = contact.accountId() == null ? company.dealsOfContact(contact.id()).isEmpty()
                 : company.dealsOfAccount(contact.accountId()).isEmpty();
         Deal deal = deals.create(random, at, contact, ownerId, source, newBusiness, false, false);
-        deal.expectedCloseDate(at.plus(java.time.Duration.ofDays(14 + random.nextInt(60))).atZone(ZoneOffset.UTC)
-                .toLocalDate());
+        deal.expectedCloseDate(day(at).plusDays(14 + random.nextInt(60)));
         openDeals.add(deal.id());
         changes.add(Change.created(deal, Kind.DEAL));
         deal.lineItemIds().forEach(id -> changes.add(Change.created(company.get(Kind.LINE_ITEM, id),
@@ -230,7 +230,13 @@ public final class Activity {
             return win(deal, random, at, changes);
         }
         deal.enter(next, at);
-        if (random.nextDouble() < 0.2) {
+        if (deal.lineItemIds().isEmpty() && deal.amount() != null && random.nextDouble() < 0.2) {
+            // Negotiation: a typed-in amount moves by up to 15 % either way.
+            BigDecimal amount = deal.amount().multiply(BigDecimal.valueOf(85 + random.nextInt(31))).movePointLeft(2)
+                    .setScale(2, RoundingMode.HALF_UP);
+            deal.amount(amount, Currencies.toHome(amount, deal.currency()));
+            changes.add(Change.updated(deal, Kind.DEAL, at, Field.STAGE, Field.AMOUNT));
+        } else if (random.nextDouble() < 0.2) {
             deal.expectedCloseDate(deal.expectedCloseDate() == null ? day(at).plusDays(30)
                     : deal.expectedCloseDate().plusDays(7 + random.nextInt(30)));
             changes.add(Change.updated(deal, Kind.DEAL, at, Field.STAGE, Field.EXPECTED_CLOSE_DATE));
@@ -406,7 +412,7 @@ public final class Activity {
         list.remove(list.size() - 1);
     }
 
-    private static java.time.LocalDate day(Instant at) {
+    private static LocalDate day(Instant at) {
         return at.atZone(ZoneOffset.UTC).toLocalDate();
     }
 }

@@ -16,9 +16,9 @@ import java.util.function.Function;
 
 /**
  * The generated company that every CRM package serves: its owners and teams, accounts, contacts, products, deals
- * with their line items, leads, invoices and payments, and the ground truth about them. The state changes only
- * through {@link Activity}; readers see it through {@link #read}, writers hold the write lock, and listeners learn
- * about every {@link Change} after the lock is released.
+ * with their line items, leads, invoices and payments, and the ground truth about them. Once generated, the state
+ * changes only through {@link Activity}: readers see it through {@link #read}, writers hold the write lock, and
+ * listeners learn about every {@link Change} after the lock is released.
  */
 public final class Company {
     /** The currency of the company's books, and of its CRM portal. */

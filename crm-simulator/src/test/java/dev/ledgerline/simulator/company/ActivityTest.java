@@ -2,7 +2,6 @@ package dev.ledgerline.simulator.company;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -110,9 +109,5 @@ class ActivityTest {
             counts.put(kind, company.all(kind).size());
         }
         return counts;
-    }
-
-    static Duration tenSeconds() {
-        return Duration.ofSeconds(10);
     }
 }
