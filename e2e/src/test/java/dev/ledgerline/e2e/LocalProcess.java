@@ -1,10 +1,8 @@
 package dev.ledgerline.e2e;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,11 +43,21 @@ final class LocalProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
                 jar.toAbsolutePath().toString()));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        return start(name, command, environment, null, logDir);
+    }
+
+    /** Starts a command in a working directory ({@code null}: this one) with these extra environment variables. */
+    static LocalProcess start(String name, List<String> command, Map<String, String> environment, Path workingDir,
+            Path logDir) {
+        Path log = logDir.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(logDir);
-            LocalProcess started = new LocalProcess(name, builder.start(), logDir.resolve(name + ".log"));
+            LocalProcess started = new LocalProcess(name, builder.start(), log);
             started.copyOutput();
             return started;
         } catch (IOException e) {
@@ -85,6 +93,19 @@ final class LocalProcess implements AutoCloseable {
         return name;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits for the process to exit by itself; true when it did in time. */
+    boolean waitFor(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
     /** Stops the process the way Ctrl-C does (SIGTERM), and kills it if it has not exited after 30 s. */
     @Override
     public void close() {
@@ -99,22 +120,44 @@ final class LocalProcess implements AutoCloseable {
         }
     }
 
-    private void copyOutput() throws IOException {
-        Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-        Thread copier = new Thread(() -> {
-            try (file; BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(line);
-                    file.write(line);
-                    file.write('\n');
-                    file.flush();
+    /**
+     * Follows the log file the process writes to (a file rather than a pipe: the JDK closes a pipe at exit, and a
+     * reader in the middle of a read loses what was left), a line at a time, until the process has exited and the
+     * file is read to its end.
+     */
+    private void copyOutput() {
+        Thread follower = new Thread(() -> {
+            StringBuilder partial = new StringBuilder();
+            char[] buffer = new char[8192];
+            try (Reader file = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+                while (true) {
+                    boolean exited = !process.isAlive();
+                    int read = file.read(buffer);
+                    if (read > 0) {
+                        for (int i = 0; i < read; i++) {
+                            if (buffer[i] == '\n') {
+                                output.add(partial.toString());
+                                partial.setLength(0);
+                            } else {
+                                partial.append(buffer[i]);
+                            }
+                        }
+                    } else if (exited) {
+                        if (!partial.isEmpty()) {
+                            output.add(partial.toString());
+                        }
+                        return;
+                    } else {
+                        Thread.sleep(50);
+                    }
                 }
             } catch (IOException e) {
                 output.add("[output of " + name + " lost: " + e + "]");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, name + "-output");
-        copier.setDaemon(true);
-        copier.start();
+        follower.setDaemon(true);
+        follower.start();
     }
 }

@@ -1,0 +1,182 @@
+package dev.ledgerline.simulator.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ledgerline.simulator.company.CompanyGenerator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Registers the local run's demo tenant at a running connector-service, against a running CRM simulator, the same
+ * way every time (so a restart with kept data reuses what the first start made): the tenant's settings; a HubSpot
+ * OAuth connection with the simulator as API, token and consent endpoints, consented through the simulator's
+ * authorize page and the connector's callback, syncing the invoices of the simulated company's whole history; the
+ * simulator's webhooks pointed at that connection; then a sync
+ * (FULL for a new connection, INCREMENTAL for a kept one), waited for and reported. Exits 1 when something failed.
+ *
+ * <p>{@code java -cp crm-simulator-runner.jar dev.ledgerline.simulator.demo.LocalDemo --connector=URL
+ * --simulator=URL [--tenant=demo] [--client-id=…] [--client-secret=…]}
+ */
+public final class LocalDemo {
+    static final String DISPLAY_NAME = "HubSpot (CRM simulator)";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(15);
+    private static final Set<String> RUNNING = Set.of("QUEUED", "RUNNING");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI connector;
+    private final URI simulator;
+    private final String tenant;
+    private final String clientId;
+    private final String clientSecret;
+
+    LocalDemo(URI connector, URI simulator, String tenant, String clientId, String clientSecret) {
+        this.connector = connector;
+        this.simulator = simulator;
+        this.tenant = tenant;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String connector = option(args, "connector", "http://localhost:8081");
+        String simulator = option(args, "simulator", "http://localhost:8090");
+        LocalDemo demo = new LocalDemo(URI.create(connector), URI.create(simulator), option(args, "tenant", "demo"),
+                option(args, "client-id", "ledgerline-local"),
+                option(args, "client-secret", "local-simulator-client-secret"));
+        try {
+            System.exit(demo.register() ? 0 : 1);
+        } catch (DemoFailure failure) {
+            System.err.println("Demo registration failed: " + failure.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Registers and syncs; true when the sync succeeded. */
+    boolean register() throws IOException, InterruptedException {
+        call("PUT", connector, "/api/tenants/" + tenant + "/settings",
+                "{\"homeCurrency\":\"USD\",\"timeZone\":\"UTC\",\"fiscalYearStartMonth\":1}", 200);
+        String connection = existingConnection();
+        boolean created = connection == null;
+        if (created) {
+            connection = createAndConsent();
+        }
+        call("PUT", simulator, "/_simulator/webhooks", JSON.createObjectNode().put("target",
+                connector.resolve("/webhooks/hubspot/" + connection).toString()).toString(), 200);
+        String mode = created ? "FULL" : "INCREMENTAL";
+        System.out.println("Tenant " + tenant + ": HubSpot connection " + connection + " ("
+                + (created ? "new" : "kept") + "), webhooks from the simulator on; " + mode + " sync started");
+        return sync(connection, mode);
+    }
+
+    /** The active demo connection kept from an earlier start; a half-made one (no consent) is removed. */
+    private String existingConnection() throws IOException, InterruptedException {
+        String found = null;
+        for (JsonNode connection : call("GET", connector, "/api/tenants/" + tenant + "/connections", null, 200)) {
+            boolean ours = DISPLAY_NAME.equals(connection.path("displayName").asText())
+                    && simulator.toString().equals(connection.path("apiBaseUrl").asText());
+            String status = connection.path("status").asText();
+            if (!ours || status.equals("DISCONNECTED")) {
+                continue;
+            }
+            if (status.equals("ACTIVE") && found == null) {
+                found = connection.path("id").asText();
+            } else {
+                call("DELETE", connector, "/api/tenants/" + tenant + "/connections/" + connection.path("id").asText(),
+                        null, 204);
+            }
+        }
+        return found;
+    }
+
+    private String createAndConsent() throws IOException, InterruptedException {
+        // The whole simulated history's invoices reach the ledger, not only those after the connection was made.
+        Instant historyStart = Instant.parse(call("GET", simulator, "/_simulator", null, 200).path("referenceTime")
+                .asText()).minus(CompanyGenerator.HISTORY);
+        ObjectNode request = JSON.createObjectNode().put("crm", "HUBSPOT").put("displayName", DISPLAY_NAME)
+                .put("apiBaseUrl", simulator.toString())
+                .put("tokenUrl", simulator.resolve("/oauth/v1/token").toString())
+                .put("authorizeUrl", simulator.resolve("/oauth/authorize").toString());
+        request.putObject("settings").put("syncInvoicesSince", historyStart.toString());
+        ObjectNode oauth = request.putObject("oauth").put("clientId", clientId).put("clientSecret", clientSecret)
+                .put("redirectUri", connector.resolve("/oauth/callback").toString());
+        oauth.putArray("scopes").add("crm.objects.contacts.read").add("crm.objects.companies.read")
+                .add("crm.objects.deals.read").add("crm.objects.owners.read").add("crm.objects.line_items.read");
+        JsonNode created = call("POST", connector, "/api/tenants/" + tenant + "/connections", request.toString(), 201);
+        String id = created.path("connection").path("id").asText();
+        // The user's consent at the CRM: the simulator's authorize page answers with the redirect to the callback.
+        HttpResponse<String> consent = http.send(HttpRequest.newBuilder(URI.create(created.path("authorizeUrl")
+                .asText())).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String callback = consent.headers().firstValue("Location").orElseThrow(() -> new DemoFailure(
+                "the simulator's authorize page answered " + consent.statusCode() + " without a redirect: "
+                        + consent.body()));
+        HttpResponse<String> completed = http.send(HttpRequest.newBuilder(URI.create(callback))
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (completed.statusCode() != 200) {
+            throw new DemoFailure("the connector's OAuth callback answered " + completed.statusCode() + ": "
+                    + completed.body());
+        }
+        return id;
+    }
+
+    private boolean sync(String connection, String mode) throws IOException, InterruptedException {
+        String base = "/api/tenants/" + tenant + "/connections/" + connection;
+        JsonNode queued = call("POST", connector, base + "/sync", "{\"mode\":\"" + mode + "\"}", 202);
+        String runPath = base + "/runs/" + queued.path("id").asText();
+        Instant deadline = Instant.now().plus(SYNC_TIMEOUT);
+        JsonNode run = call("GET", connector, runPath, null, 200);
+        while (RUNNING.contains(run.path("state").asText()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            run = call("GET", connector, runPath, null, 200);
+        }
+        StringBuilder summary = new StringBuilder();
+        for (JsonNode entity : run.path("entities")) {
+            summary.append(summary.isEmpty() ? "" : ", ").append(entity.path("entity").asText()).append(' ')
+                    .append(entity.path("published").asLong());
+        }
+        String state = run.path("state").asText();
+        System.out.println(mode + " sync " + state.toLowerCase(Locale.ROOT) + " (published: " + summary + ")"
+                + (run.hasNonNull("error") ? "; error: " + run.path("error").asText() : ""));
+        return state.equals("SUCCEEDED");
+    }
+
+    private JsonNode call(String method, URI service, String path, String body, int expected)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new DemoFailure(method + " " + service.resolve(path) + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private static String option(String[] args, String name, String defaultValue) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        return defaultValue;
+    }
+
+    private static final class DemoFailure extends RuntimeException {
+        DemoFailure(String message) {
+            super(message);
+        }
+    }
+}

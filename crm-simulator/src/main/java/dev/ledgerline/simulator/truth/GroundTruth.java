@@ -1,0 +1,87 @@
+package dev.ledgerline.simulator.truth;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ledgerline.simulator.company.Company;
+import dev.ledgerline.simulator.company.Contact;
+import dev.ledgerline.simulator.company.Entity;
+import dev.ledgerline.simulator.company.Kind;
+import dev.ledgerline.simulator.http.Request;
+import dev.ledgerline.simulator.http.Response;
+import dev.ledgerline.simulator.http.Router;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code GET /_simulator/truth/{records}}: the current state of every record of a kind ({@code deals},
+ * {@code contacts}, {@code accounts}, {@code leads}, {@code owners}, {@code products}, {@code line-items},
+ * {@code invoices}, {@code payments}), archived ones included and flagged, and {@code GET /_simulator/truth/duplicates}:
+ * which contacts are records of the same person. Tests compute what a sync must produce from these.
+ */
+public final class GroundTruth {
+    private final Company company;
+
+    public GroundTruth(Company company) {
+        this.company = company;
+    }
+
+    public void routes(Router router) {
+        router.on("GET", "/_simulator/truth/duplicates", request -> Response.json(200, company.read(this::duplicates)))
+                .on("GET", "/_simulator/truth/([a-z-]+)", this::records);
+    }
+
+    private Response records(Request request) {
+        Optional<Kind> kind = kind(request.path(1));
+        if (kind.isEmpty()) {
+            return Response.json(404, JsonNodeFactory.instance.objectNode().put("status", "error")
+                    .put("message", "no records called " + request.path(1) + "; try deals, contacts, accounts, leads, "
+                            + "owners, products, line-items, invoices, payments or duplicates"));
+        }
+        return Response.json(200, company.read(c -> {
+            ArrayNode all = JsonNodeFactory.instance.arrayNode();
+            for (Entity entity : c.all(kind.get()).values()) {
+                all.add(TruthJson.of(c, entity));
+            }
+            return all;
+        }));
+    }
+
+    /** Every person entered more than once: their first record and the records entered after it. */
+    private ObjectNode duplicates(Company c) {
+        Map<Long, List<Long>> groups = new TreeMap<>();
+        for (Contact contact : c.<Contact>all(Kind.CONTACT).values()) {
+            if (contact.duplicateOf() != null) {
+                groups.computeIfAbsent(contact.duplicateOf(), id -> new ArrayList<>()).add(contact.id());
+            }
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("contacts", c.all(Kind.CONTACT).size());
+        body.put("duplicateRecords", groups.values().stream().mapToInt(List::size).sum());
+        ArrayNode array = body.putArray("groups");
+        groups.forEach((original, copies) -> {
+            ObjectNode group = array.addObject().put("original", String.valueOf(original));
+            ArrayNode duplicates = group.putArray("duplicates");
+            copies.forEach(id -> duplicates.add(String.valueOf(id)));
+        });
+        return body;
+    }
+
+    static Optional<Kind> kind(String name) {
+        String singular = name.endsWith("ies") ? name.substring(0, name.length() - 3) + "y"
+                : name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
+        String constant = singular.replace('-', '_').toUpperCase(Locale.ROOT);
+        if (constant.equals("ACCOUNT") || constant.equals("COMPANY")) {
+            return Optional.of(Kind.ACCOUNT);
+        }
+        try {
+            return Optional.of(Kind.valueOf(constant));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+}
