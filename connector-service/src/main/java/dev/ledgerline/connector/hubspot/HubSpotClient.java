@@ -1,5 +1,7 @@
 package dev.ledgerline.connector.hubspot;
 
+import dev.ledgerline.connector.oauth.AccessTokens;
+import dev.ledgerline.connector.mapping.DealPipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -153,8 +155,11 @@ public final class HubSpotClient {
                 JsonNode metadata = stage.path("metadata");
                 String probability = metadata.path("probability").asText("");
                 try {
-                    stages.add(new DealPipeline.Stage(stage.path("id").asText(), stage.path("label").asText(),
-                            Boolean.parseBoolean(metadata.path("isClosed").asText()),
+                    String id = stage.path("id").asText();
+                    boolean closed = Boolean.parseBoolean(metadata.path("isClosed").asText());
+                    // A closed stage without a probability is won only as HubSpot's built-in closedwon.
+                    Boolean won = closed && probability.isBlank() ? "closedwon".equals(id) : null;
+                    stages.add(new DealPipeline.Stage(id, stage.path("label").asText(), closed, won,
                             probability.isBlank() ? null : Double.valueOf(probability)));
                 } catch (NumberFormatException unreadable) {
                     throw new HubSpotException("pipeline " + pipeline.path("id").asText() + " stage "

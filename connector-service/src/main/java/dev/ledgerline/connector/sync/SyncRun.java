@@ -1,6 +1,7 @@
 package dev.ledgerline.connector.sync;
 
 import dev.ledgerline.connector.connection.ConnectionEntity;
+import dev.ledgerline.connector.tenant.TenantSettingsEntity;
 import dev.ledgerline.schemas.Keys;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.DeadLetter;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +66,28 @@ public final class SyncRun {
      */
     public record Page(String entity, String topic, List<Keyed> records, List<Rejected> rejected, long deleted,
             SyncCursor cursor) {
+
+        /** A normalised batch as a page, its DELETE records counted as deletions. */
+        public static Page of(String entity, String topic, NormalizedBatch<? extends SpecificRecord> batch,
+                SyncCursor cursor) {
+            List<Keyed> records = new ArrayList<>();
+            long deleted = 0;
+            for (SpecificRecord record : batch.records()) {
+                String externalId = (String) record.get(record.getSchema().getField("externalId").pos());
+                records.add(new Keyed(externalId, record, batch.missing(externalId)));
+                if ("DELETE".equals(String.valueOf(record.get(record.getSchema().getField("op").pos())))) {
+                    deleted++;
+                }
+            }
+            List<Rejected> rejected = batch.rejections().stream()
+                    .map(r -> new Rejected(r.externalId(), r.reason(), r.rawJson())).toList();
+            return new Page(entity, topic, records, rejected, deleted, cursor);
+        }
+
+        /** Moves the cursor {@code key} to {@code cursor} and publishes nothing (the end of an unordered read). */
+        public static Page cursorOnly(String key, String topic, SyncCursor cursor) {
+            return new Page(key, topic, List.of(), List.of(), 0, cursor);
+        }
     }
 
     public UUID id() {
@@ -183,6 +207,29 @@ public final class SyncRun {
             stats.state = SyncRunState.SKIPPED;
             stats.message = reason;
         });
+    }
+
+    /** The entity in which the run stopped on purpose (see {@link RunStopped}): left incomplete, with the reason. */
+    public void stopIn(String entity, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncRunEntityStats stats = stats(entity);
+            stats.state = SyncRunState.INCOMPLETE;
+            stats.message = reason;
+        });
+    }
+
+    /**
+     * The settings of the connection's tenant that normalisation needs (home currency, time zone); a tenant without
+     * settings cannot be synced yet.
+     */
+    public TenantSettingsEntity tenantSettings() {
+        TenantSettingsEntity tenant = QuarkusTransaction.requiringNew()
+                .call(() -> TenantSettingsEntity.findById(connection.tenantId));
+        if (tenant == null) {
+            throw new IllegalStateException("tenant " + connection.tenantId
+                    + " has no settings yet: set its home currency and time zone (PUT /api/tenants/{tenant}/settings)");
+        }
+        return tenant;
     }
 
     /** Marks an entity done (listed with zero counts when nothing changed); its counts stay as the pages left them. */

@@ -1,5 +1,8 @@
 package dev.ledgerline.connector.hubspot;
 
+import dev.ledgerline.connector.mapping.StageMapping;
+import dev.ledgerline.connector.mapping.DealPipeline;
+import dev.ledgerline.connector.oauth.AccessTokens;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -1,0 +1,27 @@
+package dev.ledgerline.connector.sync;
+
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Optional;
+
+/**
+ * One read of an entity, resumable from a cursor of its own ({@link #cursorKey()}: the entity's name for its main
+ * stream). The run stores the cursor of an ordered page as soon as Kafka acknowledged it, and for unordered pages the
+ * newest position once the whole read is published, so that a run killed in the middle loses nothing.
+ */
+public interface EntityStream {
+
+    /** Where the stream's position is stored; the entity's name for its main stream. */
+    String cursorKey();
+
+    /**
+     * The pages to publish, read lazily: from the stored position when there is one (an incremental read), else from
+     * the start (a first or FULL run). A failure surfaces from the iterator's {@code hasNext()} or {@code next()}.
+     */
+    Iterator<StreamPage> pages(Optional<SyncCursor> from);
+
+    /** How positions of this stream compare, to find the newest of an unordered read. */
+    default Comparator<SyncCursor> order() {
+        return Comparator.comparing(SyncCursor::modifiedAt).thenComparing(SyncCursor::lastId);
+    }
+}
