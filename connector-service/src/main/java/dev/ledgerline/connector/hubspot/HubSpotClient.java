@@ -262,24 +262,8 @@ public final class HubSpotClient {
         }
         counters.retry();
         // HubSpot often omits Retry-After on 429s; the backoff then doubles so that we do not hammer in a loop.
-        clock.sleep(retryAfter(headers).orElseGet(() -> retryPolicy.backoff(hits)));
+        clock.sleep(RetryPolicy.retryAfter(headers, clock.now()).orElseGet(() -> retryPolicy.backoff(hits)));
         return hits;
-    }
-
-    /** Retry-After as delay seconds or as an HTTP date. */
-    private Optional<Duration> retryAfter(HttpHeaders headers) {
-        return headers.firstValue("Retry-After").map(String::trim).flatMap(value -> {
-            if (value.matches("\\d{1,9}")) {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
-            }
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.now(), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException unreadable) {
-                return Optional.empty();
-            }
-        });
     }
 
     private static JsonNode parse(String body, String call) {
