@@ -226,8 +226,9 @@ public final class SalesforceClient {
         }
     }
 
+    /** A query parameter value, spaces as {@code %20} (Salesforce reads {@code +} too, not every proxy does). */
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The pages of one query, until Salesforce answers {@code done}. */

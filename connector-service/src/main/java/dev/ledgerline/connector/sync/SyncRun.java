@@ -118,7 +118,9 @@ public final class SyncRun {
      * the published records lack.
      */
     public void publish(Page page) {
-        Map<String, Instant> versions = upsertVersions(page.records());
+        // Pages in cursor order may carry deletions inline (Salesforce's IsDeleted rows), re-read at the boundary like
+        // any row: their versions count too. Elsewhere a DELETE always goes out.
+        Map<String, Instant> versions = versions(page.records(), page.cursor() != null);
         // Only incremental search pages (those with a cursor) skip versions already out. A FULL run re-publishes
         // everything, as asked; a webhook names objects that changed, possibly in ways their last-modified time
         // does not show (associations), so what it reads always goes out, and is remembered for the next search.
@@ -186,14 +188,15 @@ public final class SyncRun {
         return counts;
     }
 
-    /** External id → source last-modified time of the UPSERT records; DELETE records always go out. */
-    private static Map<String, Instant> upsertVersions(List<Keyed> records) {
+    /** External id → source last-modified time of the UPSERT records, and of the DELETE records if asked. */
+    private static Map<String, Instant> versions(List<Keyed> records, boolean withDeletes) {
         Map<String, Instant> versions = new HashMap<>();
         for (Keyed record : records) {
             SpecificRecord value = record.value();
             Object op = value.get(value.getSchema().getField("op").pos());
             Object modified = value.get(value.getSchema().getField("sourceUpdatedAt").pos());
-            if (record.externalId() != null && "UPSERT".equals(String.valueOf(op)) && modified instanceof Instant at) {
+            boolean counted = withDeletes || "UPSERT".equals(String.valueOf(op));
+            if (record.externalId() != null && counted && modified instanceof Instant at) {
                 versions.put(record.externalId(), at);
             }
         }

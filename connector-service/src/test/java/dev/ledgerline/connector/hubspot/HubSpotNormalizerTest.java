@@ -1,5 +1,6 @@
 package dev.ledgerline.connector.hubspot;
 
+import dev.ledgerline.connector.sync.FakeSyncClock;
 import dev.ledgerline.connector.mapping.StageMapping;
 import dev.ledgerline.connector.mapping.DealPipeline;
 import dev.ledgerline.connector.sync.NormalizedBatch;
