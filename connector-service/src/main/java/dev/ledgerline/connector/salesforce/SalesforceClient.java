@@ -184,7 +184,7 @@ public final class SalesforceClient {
                     counters.retry();
                 } else if (status == 403 && SalesforceError.REQUEST_LIMIT_EXCEEDED.equals(error.errorCode())) {
                     throw new ConnectionPaused("Salesforce's daily API limit is exhausted (" + call + ": "
-                            + error.message() + ")", clock.now().plus(limitPause));
+                            + error.errorCode() + " " + error.message() + ")", clock.now().plus(limitPause));
                 } else if (status == 429 || status >= 500
                         || (status == 400 && SalesforceError.QUERY_TIMEOUT.equals(error.errorCode()))) {
                     if (status == 429) {

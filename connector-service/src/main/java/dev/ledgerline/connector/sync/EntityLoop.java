@@ -29,7 +29,8 @@ public final class EntityLoop {
 
     /**
      * One entity's share of a run: finished when {@code work} completes, skipped and reported when the CRM says the
-     * connection cannot read it, marked stopped when the run stops in it; charged with the calls it made either way.
+     * connection cannot read it, left incomplete when the run stops or pauses in it; charged with the calls it made
+     * either way.
      */
     public static void perEntity(SyncRun run, CrmSession session, String entity, Runnable work) {
         long calls = session.counters().calls();
@@ -39,7 +40,7 @@ public final class EntityLoop {
             run.finish(entity);
         } catch (EntitySkipped skipped) {
             run.skip(entity, skipped.getMessage());
-        } catch (RunStopped stopped) {
+        } catch (RunStopped | ConnectionPaused stopped) {
             run.stopIn(entity, stopped.getMessage());
             throw stopped;
         } finally {

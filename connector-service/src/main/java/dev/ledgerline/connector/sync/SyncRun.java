@@ -64,30 +64,30 @@ public final class SyncRun {
      * One page of one entity; {@code cursor} is the newest (modified time, id) in it, null when the page does not
      * advance a cursor (archived objects, owners).
      */
-    public record Page(String entity, String topic, List<Keyed> records, List<Rejected> rejected, long deleted,
-            SyncCursor cursor) {
+    public record Page(String entity, String topic, List<Keyed> records, List<Rejected> rejected, SyncCursor cursor) {
 
-        /** A normalised batch as a page, its DELETE records counted as deletions. */
+        /** A normalised batch as a page. */
         public static Page of(String entity, String topic, NormalizedBatch<? extends SpecificRecord> batch,
                 SyncCursor cursor) {
             List<Keyed> records = new ArrayList<>();
-            long deleted = 0;
             for (SpecificRecord record : batch.records()) {
                 String externalId = (String) record.get(record.getSchema().getField("externalId").pos());
                 records.add(new Keyed(externalId, record, batch.missing(externalId)));
-                if ("DELETE".equals(String.valueOf(record.get(record.getSchema().getField("op").pos())))) {
-                    deleted++;
-                }
             }
             List<Rejected> rejected = batch.rejections().stream()
                     .map(r -> new Rejected(r.externalId(), r.reason(), r.rawJson())).toList();
-            return new Page(entity, topic, records, rejected, deleted, cursor);
+            return new Page(entity, topic, records, rejected, cursor);
         }
 
         /** Moves the cursor {@code key} to {@code cursor} and publishes nothing (the end of an unordered read). */
         public static Page cursorOnly(String key, String topic, SyncCursor cursor) {
-            return new Page(key, topic, List.of(), List.of(), 0, cursor);
+            return new Page(key, topic, List.of(), List.of(), cursor);
         }
+    }
+
+    /** A DELETE record (counted as a deletion when it is published). */
+    private static boolean isDelete(Keyed record) {
+        return "DELETE".equals(String.valueOf(record.value().get(record.value().getSchema().getField("op").pos())));
     }
 
     public UUID id() {
@@ -149,7 +149,7 @@ public final class SyncRun {
                 stats.fetched += page.records().size() + page.rejected().size();
                 stats.published += fresh.size();
                 stats.rejected += page.rejected().size();
-                stats.deleted += page.deleted();
+                stats.deleted += fresh.stream().filter(SyncRun::isDelete).count();
             }
             missing.forEach((field, records) -> SyncRunMissing.add(runId, page.entity(), field, records));
             PublishedVersions.remember(connection.id, page.entity(), versions);
