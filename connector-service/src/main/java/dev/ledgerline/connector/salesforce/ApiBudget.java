@@ -53,9 +53,4 @@ final class ApiBudget {
                             + " from here", used, max, share * 100, Math.max(0, max - usedAtStart)));
         }
     }
-
-    /** The usage last reported, e.g. {@code 25/15000}; empty before the first answer. */
-    synchronized String lastReported() {
-        return usedAtStart < 0 ? "" : used + "/" + max;
-    }
 }

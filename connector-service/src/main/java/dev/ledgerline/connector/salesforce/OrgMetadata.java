@@ -82,8 +82,7 @@ final class OrgMetadata {
                         child.optional()), filters.isEmpty() ? null : String.join(" AND ", filters)));
             }
         }
-        return new Resolved(wanted.name(), fields, children, wanted.filter(),
-                hasField(client, wanted.name(), "IsDeleted"));
+        return new Resolved(wanted.name(), fields, children, wanted.filter());
     }
 
     private List<String> fieldsOf(SalesforceClient client, String object, List<String> required,
@@ -99,19 +98,11 @@ final class OrgMetadata {
         return fields;
     }
 
-    /**
-     * An object as the org has it.
-     *
-     * @param deletable whether it has {@code IsDeleted} (a User has not: users are deactivated, never deleted)
-     */
-    record Resolved(String object, List<String> fields, List<Child> children, String filter, boolean deletable) {
+    /** An object as the org has it: the fields to select, its child relationships, its filter. */
+    record Resolved(String object, List<String> fields, List<Child> children, String filter) {
 
         /** A child relationship of the org, with the fields it has and the condition for live rows. */
         record Child(SalesforceObject.Child wanted, List<String> fields, String filter) {
-        }
-
-        boolean hasField(String field) {
-            return fields.contains(field);
         }
     }
 

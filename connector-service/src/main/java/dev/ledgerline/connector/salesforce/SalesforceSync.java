@@ -131,11 +131,6 @@ public class SalesforceSync implements CrmSync {
                 new ApiBudget(settings.apiBudgetShare()), settings.limitPause()));
     }
 
-    /** Forgets what an org's describes said (tests, and a user who changed the org's schema). */
-    void forgetMetadata(UUID connectionId) {
-        metadata.remove(connectionId);
-    }
-
     /** One run's Salesforce client, the org as described, and the normaliser. */
     final class Session implements CrmSession {
         private final SyncRun run;
