@@ -358,22 +358,7 @@ public class HubSpotSync implements CrmSync {
 
     /** A stream in HubSpot's (modified time, numeric id) order. */
     private static EntityStream stream(String cursorKey, Function<Optional<SyncCursor>, Iterator<StreamPage>> pages) {
-        return new EntityStream() {
-            @Override
-            public String cursorKey() {
-                return cursorKey;
-            }
-
-            @Override
-            public Iterator<StreamPage> pages(Optional<SyncCursor> from) {
-                return pages.apply(from);
-            }
-
-            @Override
-            public Comparator<SyncCursor> order() {
-                return ORDER;
-            }
-        };
+        return EntityStream.of(cursorKey, pages, ORDER);
     }
 
     private static String topicOf(HubSpotObjectType type) {

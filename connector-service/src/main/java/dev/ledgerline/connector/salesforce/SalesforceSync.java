@@ -40,8 +40,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -216,13 +214,13 @@ public class SalesforceSync implements CrmSync {
             entities.add(entity(SalesforceObjects.CONTACT, Topics.CONTACTS,
                     (records, floors) -> normalizer.contacts(records)));
             entities.add(entity(SalesforceObjects.LEAD, Topics.LEADS, (records, floors) -> normalizer.leads(records)));
-            BiFunction<List<ObjectNode>, Map<String, Instant>, NormalizedBatch<? extends SpecificRecord>> deals =
+            PageNormalizer deals =
                     (records, floors) -> normalizer.deals(records, floors);
             entities.add(entity(opportunity, Topics.DEALS, deals));
             entities.add(children(opportunity, SalesforceObjects.LINE_ITEMS, Topics.DEALS, deals));
             entities.add(children(opportunity, SalesforceObjects.CONTACT_ROLES, Topics.DEALS, deals));
             if (run.connection().syncProducts) {
-                BiFunction<List<ObjectNode>, Map<String, Instant>, NormalizedBatch<? extends SpecificRecord>> products =
+                PageNormalizer products =
                         (records, floors) -> normalizer.products(records, floors);
                 entities.add(entity(SalesforceObjects.PRODUCT, Topics.PRODUCTS, products));
                 entities.add(children(SalesforceObjects.PRODUCT, SalesforceObjects.STANDARD_PRICES, Topics.PRODUCTS,
@@ -248,8 +246,8 @@ public class SalesforceSync implements CrmSync {
 
         /** An object's own rows: incrementally from the cursor, or all of them (through Bulk API when many). */
         private CrmEntity entity(SalesforceObject wanted, String topic,
-                BiFunction<List<ObjectNode>, Map<String, Instant>, NormalizedBatch<? extends SpecificRecord>> pages) {
-            EntityStream stream = stream(wanted.name(), from -> {
+                PageNormalizer pages) {
+            EntityStream stream = EntityStream.of(wanted.name(), from -> {
                 Resolved object = org.resolve(client, wanted);
                 parentStarts.put(wanted.name(), from);
                 List<String> conditions = new ArrayList<>(List.of(settledBound()));
@@ -264,7 +262,7 @@ public class SalesforceSync implements CrmSync {
                 }
                 String soql = Soql.select(object, true, conditions, "SystemModstamp, Id");
                 return Pages.map(client.queryAll(soql), page -> StreamPage.ordered(
-                        pages.apply(page.records(), Map.of()), lastOf(page.records())));
+                        pages.normalize(page.records(), Map.of()), lastOf(page.records())));
             });
             return CrmEntity.of(wanted.name(), topic, stream);
         }
@@ -274,7 +272,7 @@ public class SalesforceSync implements CrmSync {
          * then the parents' job, set by set, each parent given its children as a subquery would.
          */
         private Iterator<StreamPage> bulkRead(Resolved object, List<String> conditions,
-                BiFunction<List<ObjectNode>, Map<String, Instant>, NormalizedBatch<? extends SpecificRecord>> pages) {
+                PageNormalizer pages) {
             Map<String, Map<String, List<ObjectNode>>> childrenByRelationship = new LinkedHashMap<>();
             for (Resolved.Child child : object.children()) {
                 List<String> fields = new ArrayList<>(child.fields());
@@ -299,7 +297,7 @@ public class SalesforceSync implements CrmSync {
                         subquery.put("totalSize", children.size()).put("done", true).putArray("records").addAll(children);
                     });
                 }
-                return StreamPage.unordered(pages.apply(set, Map.of()), newestOf(set));
+                return StreamPage.unordered(pages.normalize(set, Map.of()), newestOf(set));
             }));
         }
 
@@ -310,9 +308,9 @@ public class SalesforceSync implements CrmSync {
          * the stream only takes its position at the newest child.
          */
         private CrmEntity children(SalesforceObject parentWanted, SalesforceObject.Child wanted, String topic,
-                BiFunction<List<ObjectNode>, Map<String, Instant>, NormalizedBatch<? extends SpecificRecord>> pages) {
+                PageNormalizer pages) {
             String childObject = wanted.object();
-            EntityStream stream = stream(childObject, from -> {
+            EntityStream stream = EntityStream.of(childObject, from -> {
                 Resolved parent = org.resolve(client, parentWanted);
                 Resolved.Child child = parent.children().stream().filter(c -> c.wanted() == wanted).findFirst()
                         .orElseThrow(() -> new OrgMetadata.ObjectUnavailable("the org has no " + childObject
@@ -325,7 +323,7 @@ public class SalesforceSync implements CrmSync {
                             + Soql.where(filter, List.of(settledBound())) + " ORDER BY SystemModstamp DESC, Id DESC LIMIT 1";
                     List<ObjectNode> rows = client.queryAll(newest).next().records();
                     SyncCursor position = rows.isEmpty() ? new SyncCursor(settledBefore, "") : lastOf(rows);
-                    return List.of(StreamPage.ordered(pages.apply(List.of(), Map.of()), position)).iterator();
+                    return List.of(StreamPage.ordered(pages.normalize(List.of(), Map.of()), position)).iterator();
                 }
                 String parentField = wanted.parentField();
                 String changes = "SELECT Id, " + parentField + ", SystemModstamp FROM " + childObject
@@ -350,7 +348,7 @@ public class SalesforceSync implements CrmSync {
                                 Math.min(i + IDS_PER_QUERY, ids.size()))) + ")"), null);
                         client.queryAll(soql).forEachRemaining(read -> parents.addAll(read.records()));
                     }
-                    return StreamPage.ordered(pages.apply(parents, floors), lastOf(page.records()));
+                    return StreamPage.ordered(pages.normalize(parents, floors), lastOf(page.records()));
                 });
             });
             return CrmEntity.of(childObject, topic, stream);
@@ -370,20 +368,9 @@ public class SalesforceSync implements CrmSync {
         }
     }
 
-    /** A stream whose positions are Salesforce's (SystemModstamp, Id). */
-    private static EntityStream stream(String cursorKey,
-            Function<Optional<SyncCursor>, Iterator<StreamPage>> pages) {
-        return new EntityStream() {
-            @Override
-            public String cursorKey() {
-                return cursorKey;
-            }
-
-            @Override
-            public Iterator<StreamPage> pages(Optional<SyncCursor> from) {
-                return pages.apply(from);
-            }
-        };
+    /** How a page of records becomes canonical records, given the child changes that made the run read them again. */
+    private interface PageNormalizer {
+        NormalizedBatch<? extends SpecificRecord> normalize(List<ObjectNode> records, Map<String, Instant> versionFloors);
     }
 
     /** The position of the last row of a page in the query's order. */

@@ -3,6 +3,7 @@ package dev.ledgerline.connector.sync;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One read of an entity, resumable from a cursor of its own ({@link #cursorKey()}: the entity's name for its main
@@ -21,7 +22,30 @@ public interface EntityStream {
     Iterator<StreamPage> pages(Optional<SyncCursor> from);
 
     /** How positions of this stream compare, to find the newest of an unordered read. */
-    default Comparator<SyncCursor> order() {
-        return Comparator.comparing(SyncCursor::modifiedAt).thenComparing(SyncCursor::lastId);
+    Comparator<SyncCursor> order();
+
+    /** A stream whose pages {@code pages} reads from a position, compared by (modified time, id) or by {@code order}. */
+    static EntityStream of(String cursorKey, Function<Optional<SyncCursor>, Iterator<StreamPage>> pages,
+            Comparator<SyncCursor> order) {
+        return new EntityStream() {
+            @Override
+            public String cursorKey() {
+                return cursorKey;
+            }
+
+            @Override
+            public Iterator<StreamPage> pages(Optional<SyncCursor> from) {
+                return pages.apply(from);
+            }
+
+            @Override
+            public Comparator<SyncCursor> order() {
+                return order;
+            }
+        };
+    }
+
+    static EntityStream of(String cursorKey, Function<Optional<SyncCursor>, Iterator<StreamPage>> pages) {
+        return of(cursorKey, pages, Comparator.comparing(SyncCursor::modifiedAt).thenComparing(SyncCursor::lastId));
     }
 }
