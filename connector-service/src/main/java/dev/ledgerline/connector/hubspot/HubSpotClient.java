@@ -1,5 +1,7 @@
 package dev.ledgerline.connector.hubspot;
 
+import dev.ledgerline.connector.oauth.AccessTokens;
+import dev.ledgerline.connector.mapping.DealPipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,10 +19,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -153,8 +152,11 @@ public final class HubSpotClient {
                 JsonNode metadata = stage.path("metadata");
                 String probability = metadata.path("probability").asText("");
                 try {
-                    stages.add(new DealPipeline.Stage(stage.path("id").asText(), stage.path("label").asText(),
-                            Boolean.parseBoolean(metadata.path("isClosed").asText()),
+                    String id = stage.path("id").asText();
+                    boolean closed = Boolean.parseBoolean(metadata.path("isClosed").asText());
+                    // A closed stage without a probability is won only as HubSpot's built-in closedwon.
+                    Boolean won = closed && probability.isBlank() ? "closedwon".equals(id) : null;
+                    stages.add(new DealPipeline.Stage(id, stage.path("label").asText(), closed, won,
                             probability.isBlank() ? null : Double.valueOf(probability)));
                 } catch (NumberFormatException unreadable) {
                     throw new HubSpotException("pipeline " + pipeline.path("id").asText() + " stage "
@@ -257,24 +259,8 @@ public final class HubSpotClient {
         }
         counters.retry();
         // HubSpot often omits Retry-After on 429s; the backoff then doubles so that we do not hammer in a loop.
-        clock.sleep(retryAfter(headers).orElseGet(() -> retryPolicy.backoff(hits)));
+        clock.sleep(RetryPolicy.retryAfter(headers, clock.now()).orElseGet(() -> retryPolicy.backoff(hits)));
         return hits;
-    }
-
-    /** Retry-After as delay seconds or as an HTTP date. */
-    private Optional<Duration> retryAfter(HttpHeaders headers) {
-        return headers.firstValue("Retry-After").map(String::trim).flatMap(value -> {
-            if (value.matches("\\d{1,9}")) {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
-            }
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.now(), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException unreadable) {
-                return Optional.empty();
-            }
-        });
     }
 
     private static JsonNode parse(String body, String call) {

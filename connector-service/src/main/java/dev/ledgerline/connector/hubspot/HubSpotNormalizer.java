@@ -1,7 +1,12 @@
 package dev.ledgerline.connector.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ledgerline.connector.mapping.StageMapping;
+import dev.ledgerline.connector.sync.InvalidObject;
 import dev.ledgerline.connector.sync.MissingField;
+import dev.ledgerline.connector.sync.NormalizedBatch;
+import dev.ledgerline.connector.sync.Rejection;
+import dev.ledgerline.connector.sync.WireValues;
 import dev.ledgerline.connector.sync.SyncClock;
 import dev.ledgerline.wire.Account;
 import dev.ledgerline.wire.Address;
@@ -22,12 +27,9 @@ import dev.ledgerline.wire.PaymentKind;
 import dev.ledgerline.wire.Product;
 import dev.ledgerline.wire.StageCategory;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,10 +37,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Turns HubSpot CRM v3 objects into the canonical records of one connection. Each page is normalised object by
@@ -50,11 +50,6 @@ import org.apache.avro.AvroRuntimeException;
  */
 public final class HubSpotNormalizer {
 
-    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
-    private static final int MONEY_SCALE = 4;
-    private static final int MONEY_PRECISION = 19;
-    private static final int RATE_SCALE = 6;
-    private static final int RATE_PRECISION = 9;
 
     /** Payment states in which the money arrived (and possibly went back in part or whole). */
     private static final Set<String> RECEIVED = Set.of("succeeded", "partially_refunded", "refunded",
@@ -121,27 +116,10 @@ public final class HubSpotNormalizer {
      * Normalises object by object. A mapper answers null for an object that is deliberately not published, and adds
      * to its second argument the fields the object lacks.
      */
-    private <T> NormalizedBatch<T> normalize(String entity, List<JsonNode> objects,
+    private <T extends SpecificRecord> NormalizedBatch<T> normalize(String entity, List<JsonNode> objects,
             BiFunction<HubSpotObject, Set<MissingField>, T> mapper) {
-        List<T> records = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        Map<String, Set<MissingField>> missingById = new HashMap<>();
-        for (JsonNode json : objects) {
-            try {
-                Set<MissingField> missing = EnumSet.noneOf(MissingField.class);
-                HubSpotObject object = new HubSpotObject(json, settings.timeZone());
-                T record = mapper.apply(object, missing);
-                if (record != null) {
-                    records.add(record);
-                    if (!missing.isEmpty()) {
-                        missingById.put(object.id(), Set.copyOf(missing));
-                    }
-                }
-            } catch (InvalidObject | AvroRuntimeException invalid) {
-                rejections.add(new Rejection(entity, HubSpotObject.idOf(json), invalid.getMessage(), json.toString()));
-            }
-        }
-        return new NormalizedBatch<>(records, rejections, missingById);
+        return NormalizedBatch.of(entity, objects, HubSpotObject::idOf, JsonNode::toString,
+                (json, missing) -> mapper.apply(new HubSpotObject(json, settings.timeZone()), missing));
     }
 
     /** The identity and version every record carries. */
@@ -235,7 +213,7 @@ public final class HubSpotNormalizer {
                 .setLossReason(stage.category() == StageCategory.LOST ? deal.text("closed_lost_reason") : null)
                 .setContactIds(contactIds)
                 .setPrimaryContactId(contactIds.isEmpty() ? null : contactIds.get(0))
-                .setAccountId(first(deal.associatedIds("companies")))
+                .setAccountId(WireValues.first(deal.associatedIds("companies")))
                 .setLineItems(lineItems(deal, lineItemsById, currency))
                 .build();
     }
@@ -279,11 +257,11 @@ public final class HubSpotNormalizer {
                 : currency(item, "hs_line_item_currency_code");
         BigDecimal discountPercentage = item.decimal("hs_discount_percentage");
         return new Line(item.id(), item.text("hs_product_id"), item.requiredText("name"), item.text("hs_sku"),
-                scaled(item.requiredDecimal("quantity"), MONEY_SCALE, MONEY_PRECISION, "quantity"),
+                WireValues.quantity(item.requiredDecimal("quantity"), where("quantity")),
                 toMoney(item.requiredDecimal("price"), currency, "price"),
                 money(item, "hs_total_discount", currency),
-                discountPercentage == null ? null : scaled(discountPercentage.movePointLeft(2), RATE_SCALE,
-                        RATE_PRECISION, "hs_discount_percentage"),
+                discountPercentage == null ? null
+                        : WireValues.rate(discountPercentage.movePointLeft(2), where("hs_discount_percentage")),
                 money(item, "amount", currency));
     }
 
@@ -299,7 +277,7 @@ public final class HubSpotNormalizer {
         String firstName = contact.text("firstname");
         String lastName = contact.text("lastname");
         String companyId = contact.text("associatedcompanyid");
-        List<String> emails = new ArrayList<>(present(contact.text("email")));
+        List<String> emails = new ArrayList<>(WireValues.present(contact.text("email")));
         String additionalEmails = contact.text("hs_additional_emails");
         if (additionalEmails != null) {
             // HubSpot keeps further addresses in one property, separated by semicolons.
@@ -309,11 +287,11 @@ public final class HubSpotNormalizer {
         if (emails.isEmpty()) {
             missing.add(MissingField.EMAIL);
         }
-        return record.setFirstName(firstName).setLastName(lastName).setName(fullName(firstName, lastName))
+        return record.setFirstName(firstName).setLastName(lastName).setName(WireValues.fullName(firstName, lastName))
                 .setEmails(emails)
-                .setPhones(present(contact.text("phone"), contact.text("mobilephone")))
+                .setPhones(WireValues.present(contact.text("phone"), contact.text("mobilephone")))
                 .setTitle(contact.text("jobtitle"))
-                .setAccountId(companyId != null ? companyId : first(contact.associatedIds("companies")))
+                .setAccountId(companyId != null ? companyId : WireValues.first(contact.associatedIds("companies")))
                 .setAddress(address(contact.text("address"), contact))
                 .setLifecycleStage(contact.text("lifecyclestage"))
                 .setLeadSource(contact.text("hs_analytics_source"))
@@ -335,7 +313,7 @@ public final class HubSpotNormalizer {
         return record.setName(company.text("name"))
                 .setDomain(company.text("domain"))
                 .setPhone(company.text("phone"))
-                .setAddress(address(joined("\n", company.text("address"), company.text("address2")), company))
+                .setAddress(address(WireValues.joined("\n", company.text("address"), company.text("address2")), company))
                 .setIndustry(company.text("industry"))
                 .setEmployeeCount(company.integer("numberofemployees"))
                 .setAnnualRevenue(money(company, "annualrevenue", portalCurrency()))
@@ -357,7 +335,7 @@ public final class HubSpotNormalizer {
                 .setConnectionId(settings.connectionId()).setSource(CrmSource.HUBSPOT)
                 .setExternalId(owner.id()).setOp(Op.UPSERT)
                 .setSourceUpdatedAt(updatedAt).setSyncedAt(clock.now())
-                .setFirstName(firstName).setLastName(lastName).setName(fullName(firstName, lastName))
+                .setFirstName(firstName).setLastName(lastName).setName(WireValues.fullName(firstName, lastName))
                 .setEmail(owner.field("email"))
                 .setTeam(primaryTeam(owner))
                 .setActive(!owner.archived())
@@ -403,7 +381,7 @@ public final class HubSpotNormalizer {
             missing.add(MissingField.OWNER);
         }
         return record.setFirstName(firstName).setLastName(lastName)
-                .setName(leadName != null ? leadName : fullName(firstName, lastName))
+                .setName(leadName != null ? leadName : WireValues.fullName(firstName, lastName))
                 .setEmail(lead.text("hs_associated_contact_email"))
                 .setCompany(lead.text("hs_associated_company_name"))
                 .setStatus(status).setStatusLabel(stageId)
@@ -442,13 +420,13 @@ public final class HubSpotNormalizer {
         Instant paymentDate = invoice.instant("hs_payment_date");
         return record.setNumber(invoice.text("hs_number"))
                 .setStatus(status).setStatusLabel(statusLabel)
-                .setCustomerName(companyName != null ? companyName : fullName(
+                .setCustomerName(companyName != null ? companyName : WireValues.fullName(
                         invoice.text("hs_invoice_latest_contact_firstname"),
                         invoice.text("hs_invoice_latest_contact_lastname")))
                 .setCustomerEmail(invoice.text("hs_invoice_latest_contact_email"))
-                .setContactId(first(invoice.associatedIds("contacts")))
-                .setAccountId(first(invoice.associatedIds("companies")))
-                .setDealId(first(invoice.associatedIds("deals")))
+                .setContactId(WireValues.first(invoice.associatedIds("contacts")))
+                .setAccountId(WireValues.first(invoice.associatedIds("companies")))
+                .setDealId(WireValues.first(invoice.associatedIds("deals")))
                 .setIssueDate(invoice.date("hs_invoice_date"))
                 .setDueDate(invoice.date("hs_due_date"))
                 .setCurrency(currency)
@@ -520,10 +498,10 @@ public final class HubSpotNormalizer {
         String currency = currency(payment, "hs_currency_code");
         BigDecimal refunded = payment.decimal("hs_refunds_amount");
         BigDecimal gross = payment.requiredDecimal("hs_initial_amount");
-        String invoiceId = first(payment.associatedIds("invoices"));
+        String invoiceId = WireValues.first(payment.associatedIds("invoices"));
         return record.setInvoiceId(invoiceId)
-                .setDealId(first(payment.associatedIds("deals")))
-                .setContactId(first(payment.associatedIds("contacts")))
+                .setDealId(WireValues.first(payment.associatedIds("deals")))
+                .setContactId(WireValues.first(payment.associatedIds("contacts")))
                 .setCustomerEmail(payment.text("hs_customer_email"))
                 .setAmount(toMoney(refunded == null ? gross : gross.subtract(refunded), currency, "hs_initial_amount"))
                 .setMethod(payment.text("hs_payment_method_type"))
@@ -554,10 +532,7 @@ public final class HubSpotNormalizer {
         if (code == null) {
             return portalCurrency();
         }
-        if (!CURRENCY.matcher(code.trim()).matches()) {
-            throw new InvalidObject("property '" + property + "' is not an ISO 4217 currency code: \"" + code + "\"");
-        }
-        return code.trim().toUpperCase(Locale.ROOT);
+        return WireValues.currencyCode(code, where(property));
     }
 
     private static Money money(HubSpotObject object, String property, String currency) {
@@ -566,19 +541,11 @@ public final class HubSpotNormalizer {
     }
 
     private static Money toMoney(BigDecimal amount, String currency, String property) {
-        return new Money(scaled(amount, MONEY_SCALE, MONEY_PRECISION, property), currency);
+        return WireValues.money(amount, currency, where(property));
     }
 
-    /**
-     * The value at the wire's scale. Extra decimals are rounded half-even (HubSpot's currency conversions carry
-     * many); a value too large for the wire's precision is rejected rather than cut.
-     */
-    private static BigDecimal scaled(BigDecimal value, int scale, int precision, String property) {
-        BigDecimal scaled = value.setScale(scale, RoundingMode.HALF_EVEN);
-        if (scaled.precision() > precision) {
-            throw new InvalidObject("property '" + property + "' is too large: \"" + value.toPlainString() + "\"");
-        }
-        return scaled;
+    private static String where(String property) {
+        return "property '" + property + "'";
     }
 
     /** Commerce objects (invoices, payments) name the creation time {@code hs_createdate}. */
@@ -591,15 +558,8 @@ public final class HubSpotNormalizer {
     }
 
     private static Address address(String street, HubSpotObject object) {
-        String city = object.text("city");
-        String region = object.text("state");
-        String postalCode = object.text("zip");
-        String country = object.text("country");
-        if (Stream.of(street, city, region, postalCode, country).allMatch(Objects::isNull)) {
-            return null;
-        }
-        return Address.newBuilder().setStreet(street).setCity(city).setRegion(region).setPostalCode(postalCode)
-                .setCountry(country).build();
+        return WireValues.address(street, object.text("city"), object.text("state"), object.text("zip"),
+                object.text("country"));
     }
 
     private static String primaryTeam(HubSpotObject owner) {
@@ -613,23 +573,5 @@ public final class HubSpotNormalizer {
             }
         }
         return firstTeam;
-    }
-
-    private static String fullName(String firstName, String lastName) {
-        return joined(" ", firstName, lastName);
-    }
-
-    /** The present parts joined, or null when none is present. */
-    private static String joined(String separator, String... parts) {
-        String joined = Stream.of(parts).filter(Objects::nonNull).collect(Collectors.joining(separator));
-        return joined.isEmpty() ? null : joined;
-    }
-
-    private static List<String> present(String... values) {
-        return Stream.of(values).filter(Objects::nonNull).collect(Collectors.toCollection(ArrayList::new));
-    }
-
-    private static String first(List<String> ids) {
-        return ids.isEmpty() ? null : ids.get(0);
     }
 }

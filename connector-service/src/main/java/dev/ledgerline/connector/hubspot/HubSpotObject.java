@@ -1,5 +1,6 @@
 package dev.ledgerline.connector.hubspot;
 
+import dev.ledgerline.connector.sync.InvalidObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.ledgerline.connector.hubspot;
 
+import dev.ledgerline.connector.mapping.LeadStatusMapping;
+import dev.ledgerline.connector.mapping.StageMapping;
 import java.time.ZoneId;
 
 /**

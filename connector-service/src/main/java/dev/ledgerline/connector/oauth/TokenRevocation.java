@@ -2,28 +2,25 @@ package dev.ledgerline.connector.oauth;
 
 import dev.ledgerline.connector.connection.AuthKind;
 import dev.ledgerline.connector.connection.ConnectionEntity;
-import dev.ledgerline.connector.connection.Crm;
 import dev.ledgerline.connector.secret.SecretCipher;
 import dev.ledgerline.connector.sync.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 /**
- * Revokes a connection's refresh token at the CRM on disconnect, where the CRM has an API for it: HubSpot's
- * {@code DELETE /oauth/v1/refresh-tokens/{token}}, next to the connection's token URL (so a sandbox or test override
- * of the token URL moves it too). Best effort: a few attempts, and a failure is reported to the caller and logged,
- * without the token, but never stops the disconnect. HubSpot private-app tokens, and the other CRMs for now, have no
- * revocation call here: their tokens are only erased.
+ * Revokes a connection's refresh token at the CRM on disconnect, where the CRM has an API for it (a
+ * {@link TokenRevoker} for the connection's CRM: HubSpot's refresh-token deletion, Salesforce's revoke endpoint).
+ * Best effort: a few attempts, and a failure is reported to the caller and logged, without the token, but never
+ * stops the disconnect. HubSpot private-app tokens, and CRMs without a revoker, have no revocation call here: their
+ * tokens are only erased.
  */
 @ApplicationScoped
 public class TokenRevocation {
@@ -32,10 +29,12 @@ public class TokenRevocation {
             Duration.ofSeconds(4), () -> ThreadLocalRandom.current().nextDouble());
 
     private final SecretCipher cipher;
+    private final Instance<TokenRevoker> revokers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(RETRIES.attemptTimeout()).build();
 
-    TokenRevocation(SecretCipher cipher) {
+    TokenRevocation(SecretCipher cipher, Instance<TokenRevoker> revokers) {
         this.cipher = cipher;
+        this.revokers = revokers;
     }
 
     /**
@@ -44,27 +43,25 @@ public class TokenRevocation {
      * @return why the revocation is not confirmed, or empty when the CRM confirmed it or there was nothing to revoke
      */
     public Optional<String> revoke(ConnectionEntity connection) {
-        if (connection.crm != Crm.HUBSPOT || connection.authKind != AuthKind.OAUTH || connection.refreshToken == null) {
+        Optional<TokenRevoker> revoker = revokers.stream().filter(r -> r.crm() == connection.crm).findFirst();
+        if (revoker.isEmpty() || connection.authKind != AuthKind.OAUTH || connection.refreshToken == null) {
             return Optional.empty();
         }
         String refreshToken = cipher.decrypt(connection.refreshToken, connection.secretSlot("refresh_token"));
-        // The URI holds the token: it is never logged or put into a message.
-        URI uri = URI.create(connection.tokenUrl)
-                .resolve("refresh-tokens/" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(RETRIES.attemptTimeout()).DELETE().build();
+        // The request holds the token: it is never logged or put into a message.
+        HttpRequest request = revoker.get().request(connection, refreshToken);
         String failure = null;
         for (int attempt = 1; attempt <= RETRIES.maxAttempts(); attempt++) {
             boolean retryable;
             try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                // 404: HubSpot no longer knows the token (revoked before, or the app was uninstalled).
-                if (status / 100 == 2 || status == 404) {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (revoker.get().gone(status, response.body())) {
                     return Optional.empty();
                 }
                 failure = "HTTP " + status;
                 retryable = status == 429 || status >= 500;
-            } catch (IOException e) {
-                failure = "no answer (" + e.getClass().getSimpleName() + ")";
+            } catch (IOException e) {                failure = "no answer (" + e.getClass().getSimpleName() + ")";
                 retryable = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

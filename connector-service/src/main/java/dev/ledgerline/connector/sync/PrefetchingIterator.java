@@ -40,9 +40,17 @@ public final class PrefetchingIterator<T> implements Iterator<T>, AutoCloseable 
         return current;
     }
 
+    /** Stops reading ahead, and closes a source that holds something open (a Bulk API job, say). */
     @Override
     public void close() {
         reader.shutdownNow();
+        if (source instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close the page source", e);
+            }
+        }
     }
 
     private Future<Optional<T>> readAhead() {

@@ -1,6 +1,12 @@
 package dev.ledgerline.connector.sync;
 
+import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
@@ -26,6 +32,22 @@ public record RetryPolicy(int maxAttempts, Duration attemptTimeout, Duration ini
     public static RetryPolicy defaults() {
         return new RetryPolicy(5, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60),
                 () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** What a response's {@code Retry-After} asks to wait, as delay seconds or as an HTTP date; empty without one. */
+    public static Optional<Duration> retryAfter(HttpHeaders headers, Instant now) {
+        return headers.firstValue("Retry-After").map(String::trim).flatMap(value -> {
+            if (value.matches("\\d{1,9}")) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            }
+            try {
+                Duration wait = Duration.between(now,
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException unreadable) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** The wait before retry number {@code retry} (1 for the first retry): half the doubled backoff plus a random half. */

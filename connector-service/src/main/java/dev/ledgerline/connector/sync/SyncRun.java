@@ -1,6 +1,7 @@
 package dev.ledgerline.connector.sync;
 
 import dev.ledgerline.connector.connection.ConnectionEntity;
+import dev.ledgerline.connector.tenant.TenantSettingsEntity;
 import dev.ledgerline.schemas.Keys;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.DeadLetter;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -62,8 +64,30 @@ public final class SyncRun {
      * One page of one entity; {@code cursor} is the newest (modified time, id) in it, null when the page does not
      * advance a cursor (archived objects, owners).
      */
-    public record Page(String entity, String topic, List<Keyed> records, List<Rejected> rejected, long deleted,
-            SyncCursor cursor) {
+    public record Page(String entity, String topic, List<Keyed> records, List<Rejected> rejected, SyncCursor cursor) {
+
+        /** A normalised batch as a page. */
+        public static Page of(String entity, String topic, NormalizedBatch<? extends SpecificRecord> batch,
+                SyncCursor cursor) {
+            List<Keyed> records = new ArrayList<>();
+            for (SpecificRecord record : batch.records()) {
+                String externalId = (String) record.get(record.getSchema().getField("externalId").pos());
+                records.add(new Keyed(externalId, record, batch.missing(externalId)));
+            }
+            List<Rejected> rejected = batch.rejections().stream()
+                    .map(r -> new Rejected(r.externalId(), r.reason(), r.rawJson())).toList();
+            return new Page(entity, topic, records, rejected, cursor);
+        }
+
+        /** Moves the cursor {@code key} to {@code cursor} and publishes nothing (the end of an unordered read). */
+        public static Page cursorOnly(String key, String topic, SyncCursor cursor) {
+            return new Page(key, topic, List.of(), List.of(), cursor);
+        }
+    }
+
+    /** A DELETE record (counted as a deletion when it is published). */
+    private static boolean isDelete(Keyed record) {
+        return "DELETE".equals(String.valueOf(record.value().get(record.value().getSchema().getField("op").pos())));
     }
 
     public UUID id() {
@@ -94,7 +118,9 @@ public final class SyncRun {
      * the published records lack.
      */
     public void publish(Page page) {
-        Map<String, Instant> versions = upsertVersions(page.records());
+        // Pages in cursor order may carry deletions inline (Salesforce's IsDeleted rows), re-read at the boundary like
+        // any row: their versions count too. Elsewhere a DELETE always goes out.
+        Map<String, Instant> versions = versions(page.records(), page.cursor() != null);
         // Only incremental search pages (those with a cursor) skip versions already out. A FULL run re-publishes
         // everything, as asked; a webhook names objects that changed, possibly in ways their last-modified time
         // does not show (associations), so what it reads always goes out, and is remembered for the next search.
@@ -123,7 +149,7 @@ public final class SyncRun {
                 stats.fetched += page.records().size() + page.rejected().size();
                 stats.published += fresh.size();
                 stats.rejected += page.rejected().size();
-                stats.deleted += page.deleted();
+                stats.deleted += fresh.stream().filter(SyncRun::isDelete).count();
             }
             missing.forEach((field, records) -> SyncRunMissing.add(runId, page.entity(), field, records));
             PublishedVersions.remember(connection.id, page.entity(), versions);
@@ -162,14 +188,15 @@ public final class SyncRun {
         return counts;
     }
 
-    /** External id → source last-modified time of the UPSERT records; DELETE records always go out. */
-    private static Map<String, Instant> upsertVersions(List<Keyed> records) {
+    /** External id → source last-modified time of the UPSERT records, and of the DELETE records if asked. */
+    private static Map<String, Instant> versions(List<Keyed> records, boolean withDeletes) {
         Map<String, Instant> versions = new HashMap<>();
         for (Keyed record : records) {
             SpecificRecord value = record.value();
             Object op = value.get(value.getSchema().getField("op").pos());
             Object modified = value.get(value.getSchema().getField("sourceUpdatedAt").pos());
-            if (record.externalId() != null && "UPSERT".equals(String.valueOf(op)) && modified instanceof Instant at) {
+            boolean counted = withDeletes || "UPSERT".equals(String.valueOf(op));
+            if (record.externalId() != null && counted && modified instanceof Instant at) {
                 versions.put(record.externalId(), at);
             }
         }
@@ -183,6 +210,29 @@ public final class SyncRun {
             stats.state = SyncRunState.SKIPPED;
             stats.message = reason;
         });
+    }
+
+    /** The entity in which the run stopped on purpose (see {@link RunStopped}): left incomplete, with the reason. */
+    public void stopIn(String entity, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncRunEntityStats stats = stats(entity);
+            stats.state = SyncRunState.INCOMPLETE;
+            stats.message = reason;
+        });
+    }
+
+    /**
+     * The settings of the connection's tenant that normalisation needs (home currency, time zone); a tenant without
+     * settings cannot be synced yet.
+     */
+    public TenantSettingsEntity tenantSettings() {
+        TenantSettingsEntity tenant = QuarkusTransaction.requiringNew()
+                .call(() -> TenantSettingsEntity.findById(connection.tenantId));
+        if (tenant == null) {
+            throw new IllegalStateException("tenant " + connection.tenantId
+                    + " has no settings yet: set its home currency and time zone (PUT /api/tenants/{tenant}/settings)");
+        }
+        return tenant;
     }
 
     /** Marks an entity done (listed with zero counts when nothing changed); its counts stay as the pages left them. */

@@ -51,17 +51,29 @@ public class SyncRunner {
                 run.state = SyncRunState.RUNNING;
                 run.startedAt = now();
             });
-            syncFor(connection.crm).sync(new SyncRun(runId, connection, queued.mode, publisher, leases, metrics,
-                    true, clock));
+            SyncRun run = new SyncRun(runId, connection, queued.mode, publisher, leases, metrics, true, clock);
+            EntityLoop.run(run, syncFor(connection.crm).open(run));
             end(runId, SyncRunState.SUCCEEDED, null);
-        } catch (CredentialsRejected e) {
-            connections.markNeedsReauth(connection.tenantId, connection.id, e.getMessage());
-            end(runId, SyncRunState.FAILED, "NEEDS_REAUTH: " + e.getMessage());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Sync run %s of connection %s failed", runId, connection.id);
-            end(runId, SyncRunState.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            ended(runId, connection, e, "Sync run");
         } finally {
             leases.release(connection.id, runId);
+        }
+    }
+
+    /** How a run that threw ended: stopped on purpose, paused by the CRM, refused credentials, or failed. */
+    private void ended(UUID runId, ConnectionEntity connection, RuntimeException e, String what) {
+        if (e instanceof RunStopped) {
+            end(runId, SyncRunState.INCOMPLETE, e.getMessage());
+        } else if (e instanceof ConnectionPaused paused) {
+            QuarkusTransaction.requiringNew().run(() -> SyncPause.pause(connection.id, paused.until(), paused.getMessage()));
+            end(runId, SyncRunState.FAILED, "PAUSED until " + paused.until() + ": " + paused.getMessage());
+        } else if (e instanceof CredentialsRejected) {
+            connections.markNeedsReauth(connection.tenantId, connection.id, e.getMessage());
+            end(runId, SyncRunState.FAILED, "NEEDS_REAUTH: " + e.getMessage());
+        } else {
+            LOG.errorf(e, "%s %s of connection %s failed", what, runId, connection.id);
+            end(runId, SyncRunState.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
@@ -82,12 +94,8 @@ public class SyncRunner {
             });
             work.accept(new SyncRun(runId, connection, queued.mode, publisher, leases, metrics, false, clock));
             end(runId, SyncRunState.SUCCEEDED, null);
-        } catch (CredentialsRejected e) {
-            connections.markNeedsReauth(connection.tenantId, connection.id, e.getMessage());
-            end(runId, SyncRunState.FAILED, "NEEDS_REAUTH: " + e.getMessage());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Webhook run %s of connection %s failed", runId, connection.id);
-            end(runId, SyncRunState.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            ended(runId, connection, e, "Webhook run");
         }
     }
 

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * Starts an incremental run of every active connection each {@code ledgerline.sync.interval} (default 5 minutes).
  * Every instance ticks; the connection's database lease ({@link SyncLeases}) is what keeps one connection from
  * running twice at once. A connection with a queued or running run is passed over, unless that run is older than
- * {@link #STALE}, which means its instance died without ending it (the lease has long expired by then).
+ * {@link #STALE}, which means its instance died without ending it (the lease has long expired by then), and so is a
+ * connection paused by its CRM ({@link SyncPause}) until the pause ends.
  * {@code ledgerline.sync.schedule.enabled=false} turns the ticks off.
  */
 @ApplicationScoped
@@ -60,6 +61,7 @@ public class SyncScheduler {
         List<ConnectionEntity> due = QuarkusTransaction.requiringNew().call(() -> ConnectionEntity
                 .<ConnectionEntity>list("status", ConnectionStatus.ACTIVE).stream()
                 .filter(connection -> runner.supports(connection.crm))
+                .filter(connection -> SyncPause.active(connection.id, Instant.now(clock)).isEmpty())
                 .filter(connection -> SyncRunEntity.count(
                         "connectionId = ?1 and state in ?2 and queuedAt > ?3", connection.id,
                         List.of(SyncRunState.QUEUED, SyncRunState.RUNNING), staleBefore) == 0)

@@ -54,6 +54,10 @@ public class SyncService {
                 throw ProblemException.conflict("connection " + connectionId + " is " + connection.status
                         + (connection.statusReason == null ? "" : " (" + connection.statusReason + ")"));
             }
+            SyncPause.active(connectionId, Instant.now(clock)).ifPresent(pause -> {
+                throw ProblemException.conflict("connection " + connectionId + " is paused until " + pause.pausedUntil
+                        + ": " + pause.reason);
+            });
             SyncRunEntity run = new SyncRunEntity();
             run.id = UUID.randomUUID();
             run.connectionId = connectionId;

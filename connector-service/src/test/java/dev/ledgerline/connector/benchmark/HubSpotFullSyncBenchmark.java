@@ -18,15 +18,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,14 +52,9 @@ class HubSpotFullSyncBenchmark {
                     .post("/api/tenants/{tenant}/connections", tenant).then().statusCode(201)
                     .extract().path("connection.id");
 
-            long started = System.nanoTime();
-            String run = given().contentType(ContentType.JSON).body(Map.of("mode", "FULL"))
-                    .post("/api/tenants/{tenant}/connections/{id}/sync", tenant, connection).then().statusCode(202)
-                    .extract().path("id");
-            JsonPath result = Awaitility.await().atMost(Duration.ofMinutes(40)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> given().get("/api/tenants/{tenant}/connections/{id}/runs/{run}", tenant, connection, run)
-                            .then().extract().jsonPath(), json -> !List.of("QUEUED", "RUNNING").contains(json.getString("state")));
-            double seconds = (System.nanoTime() - started) / 1e9;
+            BenchmarkRuns.Timed timed = BenchmarkRuns.fullRun(tenant, connection);
+            JsonPath result = timed.run();
+            double seconds = timed.seconds();
 
             assertThat(result.getString("state")).isEqualTo("SUCCEEDED");
             long published = result.getLong("entities.find { it.entity == 'deals' }.published")
@@ -75,10 +64,7 @@ class HubSpotFullSyncBenchmark {
             String line = String.format("%s deals=%d contacts=%d requests=%d 429s=%d wall=%.1fs bound=%.1fs ratio=%.3f"
                             + " records/s=%.0f", LocalDate.now(), DEALS, CONTACTS, limits.served(), limits.limited(),
                     seconds, bound, seconds / bound, published / seconds);
-            System.out.println("BENCHMARK hubspot-full-sync " + line);
-            Path report = Path.of("target", "benchmarks", "hubspot-full-sync.txt");
-            Files.createDirectories(report.getParent());
-            Files.writeString(report, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            BenchmarkRuns.report("hubspot-full-sync", line);
         } finally {
             hubspot.stop();
         }

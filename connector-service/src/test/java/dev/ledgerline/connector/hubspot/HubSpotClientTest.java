@@ -1,5 +1,9 @@
 package dev.ledgerline.connector.hubspot;
 
+import dev.ledgerline.connector.mapping.StageMapping;
+import dev.ledgerline.connector.mapping.DealPipeline;
+import dev.ledgerline.connector.oauth.CountingTokens;
+import dev.ledgerline.connector.sync.FakeSyncClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -31,7 +35,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -342,20 +345,5 @@ class HubSpotClientTest {
     private static List<String> ids(List<ObjectPage> pages) {
         return pages.stream().flatMap(page -> page.results().stream()).map(object -> object.path("id").asText())
                 .toList();
-    }
-
-    /** token-1 until HubSpot refuses it, then token-2. */
-    private static final class CountingTokens implements AccessTokens {
-        final AtomicInteger refreshes = new AtomicInteger();
-
-        @Override
-        public String current() {
-            return "token-" + (refreshes.get() + 1);
-        }
-
-        @Override
-        public String refresh() {
-            return "token-" + (refreshes.incrementAndGet() + 1);
-        }
     }
 }

@@ -1,5 +1,10 @@
 package dev.ledgerline.connector.hubspot;
 
+import dev.ledgerline.connector.sync.FakeSyncClock;
+import dev.ledgerline.connector.mapping.StageMapping;
+import dev.ledgerline.connector.mapping.DealPipeline;
+import dev.ledgerline.connector.sync.NormalizedBatch;
+import dev.ledgerline.connector.sync.Rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -50,7 +55,7 @@ class HubSpotNormalizerTest {
     private static final Instant INVOICES_SINCE = Instant.parse("2024-01-01T00:00:00Z");
 
     private final HubSpotNormalizer normalizer = new HubSpotNormalizer(new NormalizationSettings("acme", "conn-1",
-            "EUR", ZoneId.of("Europe/Berlin"), STAGES, LeadStatusMapping.defaults()), new FakeSyncClock(NOW));
+            "EUR", ZoneId.of("Europe/Berlin"), STAGES, HubSpotLeadStages.defaults()), new FakeSyncClock(NOW));
 
     @Test
     void normalisesDealsWithMoneyStagesDatesAssociationsAndLineItems() {

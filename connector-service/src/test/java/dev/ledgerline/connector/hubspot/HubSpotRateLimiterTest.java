@@ -1,5 +1,6 @@
 package dev.ledgerline.connector.hubspot;
 
+import dev.ledgerline.connector.sync.FakeSyncClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ledgerline.connector.hubspot.HubSpotRateLimiter.Budget;

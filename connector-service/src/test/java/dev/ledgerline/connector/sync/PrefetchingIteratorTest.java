@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class PrefetchingIteratorTest {
@@ -66,5 +67,32 @@ class PrefetchingIteratorTest {
         try (var pages = new PrefetchingIterator<>(failing, "test-reader")) {
             assertThatThrownBy(pages::hasNext).isInstanceOf(IllegalArgumentException.class).hasMessage("page 2 refused");
         }
+    }
+
+    /** A source that holds something open (a Bulk API job) is closed with the reader, when a run stops early. */
+    @Test
+    void closingClosesASourceThatHoldsSomethingOpen() {
+        AtomicBoolean closed = new AtomicBoolean();
+        class Job implements Iterator<Integer>, AutoCloseable {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Integer next() {
+                return 1;
+            }
+
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        }
+        try (var pages = new PrefetchingIterator<>(new Job(), "test-reader")) {
+            assertThat(pages.next()).isEqualTo(1);
+            assertThat(closed).isFalse();
+        }
+        assertThat(closed).isTrue();
     }
 }

@@ -1,4 +1,4 @@
-package dev.ledgerline.connector.hubspot;
+package dev.ledgerline.connector.mapping;
 
 import dev.ledgerline.wire.StageCategory;
 import java.util.HashMap;
@@ -6,17 +6,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A connection's mapping of HubSpot deal stages (pipeline + stage id) to stage categories and probabilities. The
- * default is derived from HubSpot's own stage metadata, never from labels; users edit it for their custom pipelines.
- * It also knows the pipelines' labels as HubSpot's pipelines read names them, for deals that have no stage.
+ * A connection's mapping of deal stages (pipeline + stage id) to stage categories and probabilities. The default is
+ * derived from the CRM's own stage metadata, never from labels; users edit it for their custom pipelines. It also
+ * knows the pipelines' labels as the CRM's metadata names them, for deals that have no stage.
  */
 public final class StageMapping {
 
-    /** The id of HubSpot's built-in pipeline, where HubSpot puts a deal created without a pipeline. */
+    /**
+     * The pipeline of deals the CRM puts in no pipeline of their own: HubSpot's built-in pipeline, where HubSpot puts
+     * a deal created without one, and the one pipeline of Salesforce opportunities.
+     */
     public static final String DEFAULT_PIPELINE = "default";
 
-    /** How one stage counts, with the labels HubSpot shows for it. */
-    public record Stage(String pipelineLabel, String stageLabel, StageCategory category, Double probability) {
+    /**
+     * How one stage counts, with the labels the CRM shows for it.
+     *
+     * @param edited whether a user mapped the stage (then it wins over what the CRM says about a deal in it)
+     */
+    public record Stage(String pipelineLabel, String stageLabel, StageCategory category, Double probability,
+                        boolean edited) {
+
+        /** A stage as the CRM's metadata maps it. */
+        public Stage(String pipelineLabel, String stageLabel, StageCategory category, Double probability) {
+            this(pipelineLabel, stageLabel, category, probability, false);
+        }
     }
 
     private record Key(String pipelineId, String stageId) {
@@ -32,8 +45,8 @@ public final class StageMapping {
 
     /**
      * The default mapping: an open stage is OPEN with its probability; a closed stage is WON with probability 1 and
-     * LOST with probability 0. A closed stage without a probability falls back on HubSpot's built-in ids
-     * {@code closedwon}/{@code closedlost}, and on LOST otherwise, so that it never counts as open pipeline.
+     * LOST with probability 0, as the CRM's won flag says or, without one, as its probability says (1 is won). A
+     * closed stage the CRM says nothing more about is LOST, so that it never counts as open pipeline.
      */
     public static StageMapping derivedFrom(Iterable<DealPipeline> pipelines) {
         Map<Key, Stage> stages = new HashMap<>();
@@ -57,10 +70,10 @@ public final class StageMapping {
     }
 
     private static StageCategory closedCategory(DealPipeline.Stage stage) {
-        if (stage.probability() != null) {
-            return stage.probability() >= 1.0 ? StageCategory.WON : StageCategory.LOST;
+        if (stage.won() != null) {
+            return stage.won() ? StageCategory.WON : StageCategory.LOST;
         }
-        return "closedwon".equals(stage.id()) ? StageCategory.WON : StageCategory.LOST;
+        return stage.probability() != null && stage.probability() >= 1.0 ? StageCategory.WON : StageCategory.LOST;
     }
 
     /** The mapping with one stage mapped as a user decided. */
@@ -74,7 +87,7 @@ public final class StageMapping {
         return Optional.ofNullable(stages.get(new Key(pipelineId, stageId)));
     }
 
-    /** The pipeline's label from HubSpot's pipelines read; empty for a pipeline that read did not list. */
+    /** The pipeline's label from the CRM's stage metadata; empty for a pipeline the metadata did not list. */
     public Optional<String> pipelineLabel(String pipelineId) {
         return Optional.ofNullable(pipelineLabels.get(pipelineId));
     }

@@ -1,18 +1,17 @@
-package dev.ledgerline.connector.hubspot;
+package dev.ledgerline.connector.sync;
 
-import dev.ledgerline.connector.sync.SyncClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A clock that stands still until someone sleeps, and remembers every sleep. */
-final class FakeSyncClock implements SyncClock {
+public final class FakeSyncClock implements SyncClock {
 
     private Instant now;
     private final List<Duration> sleeps = new ArrayList<>();
 
-    FakeSyncClock(Instant start) {
+    public FakeSyncClock(Instant start) {
         this.now = start;
     }
 
@@ -27,7 +26,7 @@ final class FakeSyncClock implements SyncClock {
         now = now.plus(duration);
     }
 
-    synchronized List<Duration> sleeps() {
+    public synchronized List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }
 }
