@@ -1,0 +1,69 @@
+package dev.ledgerline.ledger.catalog;
+
+import dev.ledgerline.ledger.consume.Outcome;
+import dev.ledgerline.ledger.consume.RecordHandler;
+import dev.ledgerline.schemas.Topics;
+import dev.ledgerline.wire.CatalogItem;
+import dev.ledgerline.wire.Op;
+import dev.ledgerline.wire.SourceLink;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * catalog.items.v1: the items invoice lines sell (through the CRM product's source link) and their unit cost for
+ * profitability. A removed item is marked inactive; its links stay, so past sales keep their item.
+ */
+@ApplicationScoped
+public class CatalogHandler implements RecordHandler<CatalogItem> {
+
+    @Override
+    public String topic() {
+        return Topics.CATALOG_ITEMS;
+    }
+
+    @Override
+    public Class<CatalogItem> type() {
+        return CatalogItem.class;
+    }
+
+    @Override
+    public String tenantOf(CatalogItem value) {
+        return value.getTenantId();
+    }
+
+    @Override
+    public Outcome handle(CatalogItem record) {
+        ItemEntity item = ItemEntity.findById(new ItemEntity.Key(record.getTenantId(), record.getItemId()));
+        if (item != null && record.getUpdatedAt().isBefore(item.updatedAt)) {
+            return Outcome.STALE;
+        }
+        if (item == null) {
+            item = new ItemEntity();
+            item.tenantId = record.getTenantId();
+            item.itemId = record.getItemId();
+            item.persist();
+        }
+        item.name = record.getName();
+        item.sku = record.getSku();
+        item.unitPrice = record.getUnitPrice() == null ? null : record.getUnitPrice().getAmount();
+        item.priceCurrency = record.getUnitPrice() == null ? null : record.getUnitPrice().getCurrency();
+        item.unitCost = record.getUnitCost() == null ? null : record.getUnitCost().getAmount();
+        item.costCurrency = record.getUnitCost() == null ? null : record.getUnitCost().getCurrency();
+        item.active = record.getOp() != Op.DELETE && record.getActive();
+        item.updatedAt = record.getUpdatedAt();
+        for (SourceLink source : record.getSourceLinks()) {
+            var key = new ItemLinkEntity.Key(record.getTenantId(), source.getConnectionId(), source.getSource().name(),
+                    source.getExternalId());
+            ItemLinkEntity link = ItemLinkEntity.findById(key);
+            if (link == null) {
+                link = new ItemLinkEntity();
+                link.tenantId = key.tenantId();
+                link.connectionId = key.connectionId();
+                link.source = key.source();
+                link.externalId = key.externalId();
+                link.persist();
+            }
+            link.itemId = record.getItemId();
+        }
+        return Outcome.APPLIED;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ledgerline.ledger.tenant;
+
+import dev.ledgerline.ledger.consume.Outcome;
+import dev.ledgerline.ledger.consume.RecordHandler;
+import dev.ledgerline.ledger.invoice.InvoiceLedger;
+import dev.ledgerline.schemas.Topics;
+import dev.ledgerline.wire.ConnectionSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** crm.connections.v1: the cut-off and the won-deal setting; invoices waiting for them are looked at again. */
+@ApplicationScoped
+public class ConnectionHandler implements RecordHandler<ConnectionSettings> {
+    private final InvoiceLedger invoices;
+
+    ConnectionHandler(InvoiceLedger invoices) {
+        this.invoices = invoices;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.CONNECTIONS;
+    }
+
+    @Override
+    public Class<ConnectionSettings> type() {
+        return ConnectionSettings.class;
+    }
+
+    @Override
+    public String tenantOf(ConnectionSettings value) {
+        return value.getTenantId();
+    }
+
+    @Override
+    public Outcome handle(ConnectionSettings settings) {
+        ConnectionEntity connection = ConnectionEntity.find(settings.getTenantId(), settings.getConnectionId());
+        if (connection != null && settings.getUpdatedAt().isBefore(connection.updatedAt)) {
+            return Outcome.STALE;
+        }
+        if (connection == null) {
+            connection = new ConnectionEntity();
+            connection.tenantId = settings.getTenantId();
+            connection.connectionId = settings.getConnectionId();
+            connection.persist();
+        }
+        connection.source = settings.getSource().name();
+        connection.syncInvoicesSince = settings.getSyncInvoicesSince();
+        connection.invoiceOnWonDeal = settings.getInvoiceOnWonDeal();
+        connection.updatedAt = settings.getUpdatedAt();
+        invoices.reconsider(connection);
+        return Outcome.APPLIED;
+    }
+}
