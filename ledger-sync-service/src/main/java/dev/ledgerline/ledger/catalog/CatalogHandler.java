@@ -6,28 +6,17 @@ import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.CatalogItem;
 import dev.ledgerline.wire.Op;
 import dev.ledgerline.wire.SourceLink;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * catalog.items.v1: the items invoice lines sell (through the CRM product's source link) and their unit cost for
  * profitability. A removed item is marked inactive; its links stay, so past sales keep their item.
  */
-@ApplicationScoped
-public class CatalogHandler implements RecordHandler<CatalogItem> {
+@Singleton
+public class CatalogHandler extends RecordHandler<CatalogItem> {
 
-    @Override
-    public String topic() {
-        return Topics.CATALOG_ITEMS;
-    }
-
-    @Override
-    public Class<CatalogItem> type() {
-        return CatalogItem.class;
-    }
-
-    @Override
-    public String tenantOf(CatalogItem value) {
-        return value.getTenantId();
+    CatalogHandler() {
+        super(Topics.CATALOG_ITEMS, CatalogItem.class, CatalogItem::getTenantId);
     }
 
     @Override

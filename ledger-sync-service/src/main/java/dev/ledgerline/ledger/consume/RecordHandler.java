@@ -1,5 +1,6 @@
 package dev.ledgerline.ledger.consume;
 
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -7,14 +8,29 @@ import org.apache.avro.specific.SpecificRecord;
  * {@link dev.ledgerline.ledger.posting.RejectedRecord} for a record that must go to the dead-letter topic; the
  * transaction then rolls back and nothing of it stays.
  */
-public interface RecordHandler<T extends SpecificRecord> {
+public abstract class RecordHandler<T extends SpecificRecord> {
+    private final String topic;
+    private final Class<T> type;
+    private final Function<T, String> tenant;
 
-    String topic();
+    /** @param tenant the tenant a record belongs to, checked against the tenant of its key */
+    protected RecordHandler(String topic, Class<T> type, Function<T, String> tenant) {
+        this.topic = topic;
+        this.type = type;
+        this.tenant = tenant;
+    }
 
-    Class<T> type();
+    public final String topic() {
+        return topic;
+    }
 
-    /** The tenant the record belongs to, checked against its key. */
-    String tenantOf(T value);
+    public final Class<T> type() {
+        return type;
+    }
 
-    Outcome handle(T value);
+    public final String tenantOf(T value) {
+        return tenant.apply(value);
+    }
+
+    public abstract Outcome handle(T value);
 }

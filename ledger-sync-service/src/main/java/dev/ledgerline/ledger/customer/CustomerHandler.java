@@ -6,7 +6,7 @@ import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Customer;
 import dev.ledgerline.wire.Op;
 import dev.ledgerline.wire.SourceLink;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -18,27 +18,13 @@ import java.util.UUID;
  * earlier for the same email or CRM contact/account is claimed (gets the customers.v1 id) rather than duplicated; a
  * customer merged into another hands its emails and links to the survivor, on which its receivables are reported.
  */
-@ApplicationScoped
-public class CustomerHandler implements RecordHandler<Customer> {
+@Singleton
+public class CustomerHandler extends RecordHandler<Customer> {
     private final Clock clock;
 
     CustomerHandler(Clock clock) {
+        super(Topics.CUSTOMERS, Customer.class, Customer::getTenantId);
         this.clock = clock;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.CUSTOMERS;
-    }
-
-    @Override
-    public Class<Customer> type() {
-        return Customer.class;
-    }
-
-    @Override
-    public String tenantOf(Customer value) {
-        return value.getTenantId();
     }
 
     @Override

@@ -4,30 +4,16 @@ import dev.ledgerline.ledger.consume.Outcome;
 import dev.ledgerline.ledger.consume.RecordHandler;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Invoice;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** crm.invoices.v1. */
-@ApplicationScoped
-public class InvoiceHandler implements RecordHandler<Invoice> {
+@Singleton
+public class InvoiceHandler extends RecordHandler<Invoice> {
     private final InvoiceLedger ledger;
 
     InvoiceHandler(InvoiceLedger ledger) {
+        super(Topics.INVOICES, Invoice.class, Invoice::getTenantId);
         this.ledger = ledger;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.INVOICES;
-    }
-
-    @Override
-    public Class<Invoice> type() {
-        return Invoice.class;
-    }
-
-    @Override
-    public String tenantOf(Invoice value) {
-        return value.getTenantId();
     }
 
     @Override

@@ -8,36 +8,22 @@ import dev.ledgerline.ledger.tenant.Tenants;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Deal;
 import dev.ledgerline.wire.ResolvedDeal;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * deals.resolved.v1, for connections that invoice won deals (ConnectionSettings.invoiceOnWonDeal, off by default):
  * a deal reaching WON is invoiced from its line items and prices; a deal invoiced this way that leaves WON is voided.
  * Deals of other connections are passed over; until the connection record is known, won deals are kept and wait.
  */
-@ApplicationScoped
-public class WonDealHandler implements RecordHandler<ResolvedDeal> {
+@Singleton
+public class WonDealHandler extends RecordHandler<ResolvedDeal> {
     private final InvoiceLedger ledger;
     private final Tenants tenants;
 
     WonDealHandler(InvoiceLedger ledger, Tenants tenants) {
+        super(Topics.RESOLVED_DEALS, ResolvedDeal.class, ResolvedDeal::getTenantId);
         this.ledger = ledger;
         this.tenants = tenants;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.RESOLVED_DEALS;
-    }
-
-    @Override
-    public Class<ResolvedDeal> type() {
-        return ResolvedDeal.class;
-    }
-
-    @Override
-    public String tenantOf(ResolvedDeal value) {
-        return value.getTenantId();
     }
 
     @Override

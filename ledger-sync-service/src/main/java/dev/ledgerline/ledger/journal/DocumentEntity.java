@@ -1,6 +1,7 @@
 package dev.ledgerline.ledger.journal;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +19,9 @@ public class DocumentEntity extends PanacheEntityBase {
     @Id
     public UUID id;
     public String tenantId;
+    /** Posting order, assigned by the database (read-only here). */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
     @Enumerated(EnumType.STRING)
     public DocumentKind kind;
     public UUID ledgerInvoiceId;

@@ -4,30 +4,16 @@ import dev.ledgerline.ledger.consume.Outcome;
 import dev.ledgerline.ledger.consume.RecordHandler;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Payment;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** crm.payments.v1. */
-@ApplicationScoped
-public class PaymentHandler implements RecordHandler<Payment> {
+@Singleton
+public class PaymentHandler extends RecordHandler<Payment> {
     private final PaymentLedger ledger;
 
     PaymentHandler(PaymentLedger ledger) {
+        super(Topics.PAYMENTS, Payment.class, Payment::getTenantId);
         this.ledger = ledger;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.PAYMENTS;
-    }
-
-    @Override
-    public Class<Payment> type() {
-        return Payment.class;
-    }
-
-    @Override
-    public String tenantOf(Payment value) {
-        return value.getTenantId();
     }
 
     @Override

@@ -5,30 +5,16 @@ import dev.ledgerline.ledger.consume.RecordHandler;
 import dev.ledgerline.ledger.invoice.InvoiceLedger;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.ConnectionSettings;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** crm.connections.v1: the cut-off and the won-deal setting; invoices waiting for them are looked at again. */
-@ApplicationScoped
-public class ConnectionHandler implements RecordHandler<ConnectionSettings> {
+@Singleton
+public class ConnectionHandler extends RecordHandler<ConnectionSettings> {
     private final InvoiceLedger invoices;
 
     ConnectionHandler(InvoiceLedger invoices) {
+        super(Topics.CONNECTIONS, ConnectionSettings.class, ConnectionSettings::getTenantId);
         this.invoices = invoices;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.CONNECTIONS;
-    }
-
-    @Override
-    public Class<ConnectionSettings> type() {
-        return ConnectionSettings.class;
-    }
-
-    @Override
-    public String tenantOf(ConnectionSettings value) {
-        return value.getTenantId();
     }
 
     @Override

@@ -4,25 +4,14 @@ import dev.ledgerline.ledger.consume.Outcome;
 import dev.ledgerline.ledger.consume.RecordHandler;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.TenantSettings;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** tenants.v1: the tenant's time zone dates its documents. */
-@ApplicationScoped
-public class TenantHandler implements RecordHandler<TenantSettings> {
+@Singleton
+public class TenantHandler extends RecordHandler<TenantSettings> {
 
-    @Override
-    public String topic() {
-        return Topics.TENANTS;
-    }
-
-    @Override
-    public Class<TenantSettings> type() {
-        return TenantSettings.class;
-    }
-
-    @Override
-    public String tenantOf(TenantSettings value) {
-        return value.getTenantId();
+    TenantHandler() {
+        super(Topics.TENANTS, TenantSettings.class, TenantSettings::getTenantId);
     }
 
     @Override
