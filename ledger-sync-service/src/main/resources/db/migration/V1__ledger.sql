@@ -199,8 +199,7 @@ create table payment (
     last_document_id    uuid,
     source_updated_at   timestamptz    not null,
     updated_at          timestamptz    not null,
-    unique (tenant_id, connection_id, source, external_id),
-    check (role in ('RECEIPT', 'UNAPPLIED') or posted = 0)
+    unique (tenant_id, connection_id, source, external_id)
 );
 create index payment_waiting on payment (tenant_id, connection_id, source, invoice_origin, invoice_external_id);
 
@@ -349,16 +348,23 @@ create function account_balance(tenant varchar, account_name varchar, invoice uu
        and (paid is null or d.payment_id = paid)
 $$;
 
--- An invoice's open balance is its receivable in the journal; its credit and money received are too.
+-- An invoice's open balance is its receivable in the journal; its credit and money received are too. Checked at
+-- commit against the row as it is then (a deferred trigger's NEW is the row as of the change that queued it).
 create function ledger_invoice_matches_journal() returns trigger language plpgsql as $$
 declare
-    receivable numeric := account_balance(new.tenant_id, 'ACCOUNTS_RECEIVABLE', new.id, null);
-    owed       numeric := -account_balance(new.tenant_id, 'CUSTOMER_CREDIT', new.id, null);
-    funds      numeric := account_balance(new.tenant_id, 'UNDEPOSITED_FUNDS', new.id, null);
+    invoice    ledger_invoice;
+    receivable numeric;
+    owed       numeric;
+    funds      numeric;
 begin
-    if receivable <> new.open_balance or owed <> new.credit or funds <> new.received then
+    select * into invoice from ledger_invoice where id = new.id;
+    receivable := account_balance(invoice.tenant_id, 'ACCOUNTS_RECEIVABLE', invoice.id, null);
+    owed := -account_balance(invoice.tenant_id, 'CUSTOMER_CREDIT', invoice.id, null);
+    funds := account_balance(invoice.tenant_id, 'UNDEPOSITED_FUNDS', invoice.id, null);
+    if receivable <> invoice.open_balance or owed <> invoice.credit or funds <> invoice.received then
         raise exception 'invoice % disagrees with its journal: open balance % vs receivable %, credit % vs %, received % vs %',
-            new.id, new.open_balance, receivable, new.credit, owed, new.received, funds using errcode = '23514';
+            invoice.id, invoice.open_balance, receivable, invoice.credit, owed, invoice.received, funds
+            using errcode = '23514';
     end if;
     return null;
 end $$;
@@ -369,11 +375,17 @@ create constraint trigger ledger_invoice_matches_journal after insert or update 
 -- applied to an invoice has none there (its money is in the invoice's documents).
 create function payment_matches_journal() returns trigger language plpgsql as $$
 declare
-    funds numeric := account_balance(new.tenant_id, 'UNDEPOSITED_FUNDS', null, new.id);
+    posted numeric;
+    role   varchar;
+    funds  numeric := account_balance(new.tenant_id, 'UNDEPOSITED_FUNDS', null, new.id);
 begin
-    if funds <> new.posted then
-        raise exception 'payment % disagrees with its journal: posted % vs undeposited funds %', new.id, new.posted, funds
+    select p.posted, p.role into posted, role from payment p where p.id = new.id;
+    if funds <> posted then
+        raise exception 'payment % disagrees with its journal: posted % vs undeposited funds %', new.id, posted, funds
             using errcode = '23514';
+    end if;
+    if posted <> 0 and role not in ('RECEIPT', 'UNAPPLIED') then
+        raise exception 'payment % posted % on its own but is a % payment', new.id, posted, role using errcode = '23514';
     end if;
     return null;
 end $$;

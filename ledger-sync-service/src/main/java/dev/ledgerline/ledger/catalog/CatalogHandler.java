@@ -25,11 +25,11 @@ public class CatalogHandler extends RecordHandler<CatalogItem> {
         if (item != null && record.getUpdatedAt().isBefore(item.updatedAt)) {
             return Outcome.STALE;
         }
-        if (item == null) {
+        boolean created = item == null;
+        if (created) {
             item = new ItemEntity();
             item.tenantId = record.getTenantId();
             item.itemId = record.getItemId();
-            item.persist();
         }
         item.name = record.getName();
         item.sku = record.getSku();
@@ -39,6 +39,9 @@ public class CatalogHandler extends RecordHandler<CatalogItem> {
         item.costCurrency = record.getUnitCost() == null ? null : record.getUnitCost().getCurrency();
         item.active = record.getOp() != Op.DELETE && record.getActive();
         item.updatedAt = record.getUpdatedAt();
+        if (created) {
+            item.persist();
+        }
         for (SourceLink source : record.getSourceLinks()) {
             var key = new ItemLinkEntity.Key(record.getTenantId(), source.getConnectionId(), source.getSource().name(),
                     source.getExternalId());
@@ -49,6 +52,7 @@ public class CatalogHandler extends RecordHandler<CatalogItem> {
                 link.connectionId = key.connectionId();
                 link.source = key.source();
                 link.externalId = key.externalId();
+                link.itemId = record.getItemId();
                 link.persist();
             }
             link.itemId = record.getItemId();

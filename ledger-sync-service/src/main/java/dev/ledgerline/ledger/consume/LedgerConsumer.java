@@ -107,6 +107,10 @@ public class LedgerConsumer {
         return config;
     }
 
+    /** A record that failed: its offset and how many attempts at it failed. */
+    private record Failure(long offset, int attempts) {
+    }
+
     private final class Worker implements Runnable {
         private final int index;
         private volatile boolean running = true;
@@ -114,10 +118,8 @@ public class LedgerConsumer {
         private volatile int assigned;
         private Thread thread;
         private KafkaConsumer<byte[], byte[]> consumer;
-        /** The record being retried and how often it failed. */
-        private TopicPartition failing;
-        private long failingOffset = -1;
-        private int attempts;
+        /** Per partition, the record that failed last and how often it failed. */
+        private final Map<TopicPartition, Failure> failures = new HashMap<>();
         private Instant pausedUntil;
 
         Worker(int index) {
@@ -197,12 +199,9 @@ public class LedgerConsumer {
          * it is to be tried again after a backoff.
          */
         private boolean retry(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, RuntimeException error) {
-            if (!partition.equals(failing) || failingOffset != record.offset()) {
-                failing = partition;
-                failingOffset = record.offset();
-                attempts = 0;
-            }
-            attempts++;
+            Failure failure = failures.get(partition);
+            int attempts = failure != null && failure.offset() == record.offset() ? failure.attempts() + 1 : 1;
+            failures.put(partition, new Failure(record.offset(), attempts));
             boolean transientFault = Faults.isTransient(error);
             metrics.retry(record.topic(), transientFault);
             if (transientFault || attempts < settings.maxAttempts()) {
@@ -211,14 +210,14 @@ public class LedgerConsumer {
                 return false;
             }
             processor.giveUp(record, error);
+            failures.remove(partition);
             return true;
         }
 
         private void clearFailure(TopicPartition partition, long offset) {
-            if (partition.equals(failing) && offset == failingOffset) {
-                failing = null;
-                failingOffset = -1;
-                attempts = 0;
+            Failure failure = failures.get(partition);
+            if (failure != null && failure.offset() == offset) {
+                failures.remove(partition);
             }
         }
 
@@ -228,6 +227,7 @@ public class LedgerConsumer {
             commit(consumer, done);
             firstUnprocessed.forEach(consumer::seek);
             consumer.pause(consumer.assignment());
+            int attempts = failures.values().stream().mapToInt(Failure::attempts).max().orElse(1);
             Duration backoff = backoff(attempts);
             pausedUntil = Instant.now().plus(backoff);
             LOG.debugf("Paused for %s after: %s", backoff, error.getMessage());
@@ -269,8 +269,7 @@ public class LedgerConsumer {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 // Records are processed in the polling thread and committed after each batch: nothing is in flight.
-                failing = null;
-                attempts = 0;
+                failures.keySet().removeAll(partitions);
                 pausedUntil = null;
             }
 

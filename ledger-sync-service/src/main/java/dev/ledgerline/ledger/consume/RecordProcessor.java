@@ -152,17 +152,21 @@ public class RecordProcessor {
         return message.toString();
     }
 
-    /** SHA-256 of topic, key and value: the same record content is the same event, whatever its offset. */
     static String eventId(ConsumerRecord<byte[], byte[]> record) {
+        return eventId(record.topic(), record.key(), record.value());
+    }
+
+    /** SHA-256 of topic, key and value: the same record content is the same event, whatever its offset. */
+    public static String eventId(String topic, byte[] key, byte[] value) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(record.topic().getBytes(StandardCharsets.UTF_8));
+            digest.update(topic.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            if (record.key() != null) {
-                digest.update(record.key());
+            if (key != null) {
+                digest.update(key);
             }
             digest.update((byte) 0);
-            digest.update(record.value());
+            digest.update(value);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -40,12 +40,12 @@ public class CustomerHandler extends RecordHandler<Customer> {
     private Outcome upsert(Customer record, LedgerCustomerEntity known) {
         Instant now = clock.instant();
         LedgerCustomerEntity customer = known != null ? known : claimable(record);
-        if (customer == null) {
+        boolean created = customer == null;
+        if (created) {
             customer = new LedgerCustomerEntity();
             customer.id = CustomerResolver.idOf(record.getTenantId(), record.getCustomerId());
             customer.tenantId = record.getTenantId();
             customer.createdAt = now;
-            customer.persist();
         }
         customer.customerId = record.getCustomerId();
         customer.origin = CustomerOrigin.CUSTOMERS;
@@ -53,12 +53,16 @@ public class CustomerHandler extends RecordHandler<Customer> {
         customer.email = CustomerResolver.normalise(record.getEmail());
         customer.sourceUpdatedAt = record.getUpdatedAt();
         customer.updatedAt = now;
+        if (created) {
+            customer.persist();
+        }
         for (String email : emails(record)) {
             CustomerEmailEntity row = CustomerEmailEntity.findById(new CustomerEmailEntity.Key(record.getTenantId(), email));
             if (row == null) {
                 row = new CustomerEmailEntity();
                 row.tenantId = record.getTenantId();
                 row.email = email;
+                row.customer = customer.id;
                 row.persist();
             }
             row.customer = customer.id;
@@ -73,6 +77,7 @@ public class CustomerHandler extends RecordHandler<Customer> {
                 link.source = key.source();
                 link.entityType = key.entityType();
                 link.externalId = key.externalId();
+                link.customer = customer.id;
                 link.persist();
             }
             link.customer = customer.id;

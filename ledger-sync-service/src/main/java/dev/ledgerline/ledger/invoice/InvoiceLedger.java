@@ -77,18 +77,23 @@ public class InvoiceLedger {
             return Outcome.STALE;
         }
         check(version);
-        if (source == null) {
+        boolean created = source == null;
+        if (created) {
             source = new SourceInvoiceEntity();
             source.tenantId = version.key().tenantId();
             source.connectionId = version.key().connectionId();
             source.source = version.key().source();
             source.origin = version.key().origin();
             source.externalId = version.key().externalId();
-            source.persist();
+            // Until evaluated: the state a new invoice is in when nothing else is known.
+            source.state = SourceState.WAITING_FOR_CONNECTION;
         }
         source.sourceUpdatedAt = version.sourceUpdatedAt();
         source.snapshot = write(version);
         source.updatedAt = clock.instant();
+        if (created) {
+            source.persist();
+        }
         evaluate(source, version);
         return Outcome.APPLIED;
     }
@@ -180,11 +185,12 @@ public class InvoiceLedger {
         invoice.createdAt = now;
         invoice.updatedAt = now;
         setFigures(invoice, figures);
-        invoice.persist();
         List<DocumentDraft.SoldLine> lines = replaceLines(invoice, figures);
         PostedDocument document = postings.post(invoice, DocumentKind.INVOICE,
                 new InvoicePostings.Cause(key.externalId(), invoice.issueDate), figures.total(), lines, figures.entry());
         invoice.invoiceDocumentId = document.document().id;
+        // Stored once it has its invoice document: the row never exists without it.
+        invoice.persist();
         List<PaymentEntity> applied = payments.applyWaiting(invoice, key);
         postings.settle(invoice, applied, paidCause(invoice, version));
         return invoice;
@@ -224,11 +230,12 @@ public class InvoiceLedger {
             MoneyAllocation after = MoneyAllocation.of(next.total(), before.received());
             JournalDraft entry = posted.changeTo(next, "Invoice adjusted")
                     .plus(before.changeTo(after, "Payments beyond the adjusted total"));
-            setFigures(invoice, next);
             List<DocumentDraft.SoldLine> lines = replaceLines(invoice, next);
             postings.post(invoice, DocumentKind.ADJUSTMENT, new InvoicePostings.Cause(invoice.externalId,
                     tenants.dateOf(invoice.tenantId, version.sourceUpdatedAt())),
                     next.total().subtract(posted.total()), lines, entry);
+            // Figures and allocation change together, after the posting's queries: a flush never sees them apart.
+            setFigures(invoice, next);
             invoice.allocate(after);
         } else if (!next.lines().equals(posted.lines())) {
             // Same amounts, other lines (a product or description changed): nothing to post, profitability follows.
@@ -290,7 +297,6 @@ public class InvoiceLedger {
                 row = new LedgerInvoiceLineEntity();
                 row.invoiceId = invoice.id;
                 row.lineNo = sold.size() + 1;
-                row.persist();
             }
             row.productId = line.productId();
             row.itemId = ItemLinkEntity.itemOf(invoice.tenantId, invoice.connectionId, invoice.source, line.productId());
@@ -301,6 +307,9 @@ public class InvoiceLedger {
             row.discountAmount = line.discount();
             row.taxAmount = line.tax();
             row.amount = line.amount();
+            if (!row.isPersistent()) {
+                row.persist();
+            }
             sold.add(new DocumentDraft.SoldLine(line, row.itemId));
         }
         return sold;

@@ -73,7 +73,8 @@ public class PaymentLedger {
         if (!version.deleted()) {
             Currencies.require(version.currency(), "Payment " + version.externalId());
         }
-        if (payment == null) {
+        boolean created = payment == null;
+        if (created) {
             payment = new PaymentEntity();
             payment.id = id;
             payment.tenantId = version.tenantId();
@@ -82,7 +83,6 @@ public class PaymentLedger {
             payment.externalId = version.externalId();
             payment.posted = Currencies.zero();
             payment.revision = 0;
-            payment.persist();
         }
         PaymentRole before = payment.role;
         UUID invoiceBefore = payment.ledgerInvoiceId;
@@ -108,6 +108,9 @@ public class PaymentLedger {
             payment.invoiceOrigin = invoice == null ? null : invoice.origin();
             payment.invoiceExternalId = invoice == null ? null : invoice.externalId();
             place(payment, invoice);
+        }
+        if (created) {
+            payment.persist();
         }
         postOwn(payment, before);
         InvoicePostings.Cause cause = invoicePostings.causeOf(payment);

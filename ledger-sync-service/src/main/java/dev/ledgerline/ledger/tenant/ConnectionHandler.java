@@ -23,16 +23,19 @@ public class ConnectionHandler extends RecordHandler<ConnectionSettings> {
         if (connection != null && settings.getUpdatedAt().isBefore(connection.updatedAt)) {
             return Outcome.STALE;
         }
-        if (connection == null) {
+        boolean created = connection == null;
+        if (created) {
             connection = new ConnectionEntity();
             connection.tenantId = settings.getTenantId();
             connection.connectionId = settings.getConnectionId();
-            connection.persist();
         }
         connection.source = settings.getSource().name();
         connection.syncInvoicesSince = settings.getSyncInvoicesSince();
         connection.invoiceOnWonDeal = settings.getInvoiceOnWonDeal();
         connection.updatedAt = settings.getUpdatedAt();
+        if (created) {
+            connection.persist();
+        }
         invoices.reconsider(connection);
         return Outcome.APPLIED;
     }

@@ -20,14 +20,17 @@ public class TenantHandler extends RecordHandler<TenantSettings> {
         if (tenant != null && settings.getUpdatedAt().isBefore(tenant.updatedAt)) {
             return Outcome.STALE;
         }
-        if (tenant == null) {
+        boolean created = tenant == null;
+        if (created) {
             tenant = new TenantEntity();
             tenant.tenantId = settings.getTenantId();
-            tenant.persist();
         }
         tenant.homeCurrency = settings.getHomeCurrency();
         tenant.timeZone = settings.getTimeZone();
         tenant.updatedAt = settings.getUpdatedAt();
+        if (created) {
+            tenant.persist();
+        }
         return Outcome.APPLIED;
     }
 }
