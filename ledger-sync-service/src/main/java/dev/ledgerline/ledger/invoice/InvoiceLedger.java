@@ -88,6 +88,10 @@ public class InvoiceLedger {
             // Until evaluated: the state a new invoice is in when nothing else is known.
             source.state = SourceState.WAITING_FOR_CONNECTION;
         }
+        if (version.deleted() && !created) {
+            // A DELETE carries only the envelope; the cut-off still needs to know when the invoice was created.
+            version = version.createdAt(read(source.snapshot).createdAt());
+        }
         source.sourceUpdatedAt = version.sourceUpdatedAt();
         source.snapshot = write(version);
         source.updatedAt = clock.instant();
@@ -137,19 +141,17 @@ public class InvoiceLedger {
             change(invoice, version);
             return;
         }
-        if (version.closed()) {
-            source.state = SourceState.CLOSED_UNPOSTED;
-            payments.invoiceClosedUnposted(source.key());
-            return;
-        }
         ConnectionEntity connection = ConnectionEntity.find(source.tenantId, source.connectionId);
         if (connection == null) {
             source.state = SourceState.WAITING_FOR_CONNECTION;
-        } else if (source.origin == InvoiceKey.Origin.WON_DEAL && !connection.invoiceOnWonDeal) {
-            source.state = SourceState.NOT_SENT;
-        } else if (version.createdAt().isBefore(connection.syncInvoicesSince)) {
+        } else if (version.createdAt() != null && version.createdAt().isBefore(connection.syncInvoicesSince)) {
             source.state = SourceState.BEFORE_CUTOFF;
             payments.invoiceExcluded(source.key());
+        } else if (version.closed()) {
+            source.state = SourceState.CLOSED_UNPOSTED;
+            payments.invoiceClosedUnposted(source.key());
+        } else if (source.origin == InvoiceKey.Origin.WON_DEAL && !connection.invoiceOnWonDeal) {
+            source.state = SourceState.NOT_SENT;
         } else if (!version.issued()) {
             source.state = SourceState.NOT_SENT;
         } else {

@@ -67,9 +67,6 @@ public class PaymentLedger {
         if (payment != null && version.sourceUpdatedAt().isBefore(payment.sourceUpdatedAt)) {
             return Outcome.STALE;
         }
-        if (payment == null && version.deleted()) {
-            return Outcome.IGNORED;
-        }
         if (!version.deleted()) {
             Currencies.require(version.currency(), "Payment " + version.externalId());
         }

@@ -51,6 +51,13 @@ public record InvoiceVersion(
             BigDecimal amount) {
     }
 
+    /** This version with another creation time. */
+    public InvoiceVersion createdAt(Instant created) {
+        return new InvoiceVersion(key, sourceUpdatedAt, deleted, status, number, customerId, customerName,
+                customerEmail, contactId, accountId, dealId, issueDate, dueDate, created, currency, lines,
+                discountTotal, taxTotal, total, amountPaid, paidAt, voidedAt);
+    }
+
     /** Whether the CRM considers the invoice issued: SENT, PARTIALLY_PAID or PAID. */
     public boolean issued() {
         return !deleted && (status == Status.SENT || status == Status.PARTIALLY_PAID || status == Status.PAID);
