@@ -208,6 +208,11 @@ public final class Wire {
             return this;
         }
 
+        public InvoiceBuilder issued(LocalDate date) {
+            invoice.setIssueDate(date);
+            return this;
+        }
+
         public InvoiceBuilder customer(String name, String email) {
             invoice.setCustomerName(name).setCustomerEmail(email);
             return this;
