@@ -335,36 +335,42 @@ create trigger journal_entry_append_only before update or delete on journal_entr
 create trigger journal_line_append_only before update or delete on journal_line
     for each row execute function refuse_ledger_change();
 
--- Signed balance (debit positive) of one account over the journal lines of a set of documents.
-create function account_balance(tenant varchar, account_name varchar, invoice uuid, paid uuid) returns numeric
-    language sql stable as $$
-    select coalesce(sum(case l.side when 'D' then l.amount else -l.amount end), 0)
-      from ledger_document d
-      join journal_entry e on e.document_id = d.id
-      join journal_line l on l.entry_id = e.id
-      join account a on a.tenant_id = l.tenant_id and a.code = l.account_code
-     where d.tenant_id = tenant and a.account = account_name
-       and (invoice is null or d.ledger_invoice_id = invoice)
-       and (paid is null or d.payment_id = paid)
-$$;
+-- Signed balances (debit positive) of Accounts Receivable (1100), Customer Credit (2200) and Undeposited Funds (1200)
+-- over the journal lines of one subject's documents: an invoice's, or those of a payment posted on its own.
+create function subject_balances(invoice uuid, paid uuid, out receivable numeric, out credit numeric, out funds numeric)
+    language plpgsql stable as $$
+begin
+    if invoice is not null then
+        select coalesce(sum(case l.side when 'D' then l.amount else -l.amount end) filter (where l.account_code = '1100'), 0),
+               coalesce(sum(case l.side when 'D' then l.amount else -l.amount end) filter (where l.account_code = '2200'), 0),
+               coalesce(sum(case l.side when 'D' then l.amount else -l.amount end) filter (where l.account_code = '1200'), 0)
+          into receivable, credit, funds
+          from ledger_document d join journal_entry e on e.document_id = d.id join journal_line l on l.entry_id = e.id
+         where d.ledger_invoice_id = invoice;
+    else
+        select coalesce(sum(case l.side when 'D' then l.amount else -l.amount end) filter (where l.account_code = '1100'), 0),
+               coalesce(sum(case l.side when 'D' then l.amount else -l.amount end) filter (where l.account_code = '2200'), 0),
+               coalesce(sum(case l.side when 'D' then l.amount else -l.amount end) filter (where l.account_code = '1200'), 0)
+          into receivable, credit, funds
+          from ledger_document d join journal_entry e on e.document_id = d.id join journal_line l on l.entry_id = e.id
+         where d.payment_id = paid;
+    end if;
+end $$;
 
 -- An invoice's open balance is its receivable in the journal; its credit and money received are too. Checked at
 -- commit against the row as it is then (a deferred trigger's NEW is the row as of the change that queued it).
 create function ledger_invoice_matches_journal() returns trigger language plpgsql as $$
 declare
-    invoice    ledger_invoice;
-    receivable numeric;
-    owed       numeric;
-    funds      numeric;
+    invoice  ledger_invoice;
+    balances record;
 begin
     select * into invoice from ledger_invoice where id = new.id;
-    receivable := account_balance(invoice.tenant_id, 'ACCOUNTS_RECEIVABLE', invoice.id, null);
-    owed := -account_balance(invoice.tenant_id, 'CUSTOMER_CREDIT', invoice.id, null);
-    funds := account_balance(invoice.tenant_id, 'UNDEPOSITED_FUNDS', invoice.id, null);
-    if receivable <> invoice.open_balance or owed <> invoice.credit or funds <> invoice.received then
+    select * into balances from subject_balances(invoice.id, null);
+    if balances.receivable <> invoice.open_balance or -balances.credit <> invoice.credit
+            or balances.funds <> invoice.received then
         raise exception 'invoice % disagrees with its journal: open balance % vs receivable %, credit % vs %, received % vs %',
-            invoice.id, invoice.open_balance, receivable, invoice.credit, owed, invoice.received, funds
-            using errcode = '23514';
+            invoice.id, invoice.open_balance, balances.receivable, invoice.credit, -balances.credit, invoice.received,
+            balances.funds using errcode = '23514';
     end if;
     return null;
 end $$;
@@ -377,9 +383,10 @@ create function payment_matches_journal() returns trigger language plpgsql as $$
 declare
     posted numeric;
     role   varchar;
-    funds  numeric := account_balance(new.tenant_id, 'UNDEPOSITED_FUNDS', null, new.id);
+    funds  numeric;
 begin
     select p.posted, p.role into posted, role from payment p where p.id = new.id;
+    select b.funds into funds from subject_balances(null, new.id) b;
     if funds <> posted then
         raise exception 'payment % disagrees with its journal: posted % vs undeposited funds %', new.id, posted, funds
             using errcode = '23514';
