@@ -202,6 +202,7 @@ create table payment (
     unique (tenant_id, connection_id, source, external_id)
 );
 create index payment_waiting on payment (tenant_id, connection_id, source, invoice_origin, invoice_external_id);
+create index payment_invoice on payment (ledger_invoice_id);
 
 -- Posted documents: invoice, sales receipt, payment, void, adjustment. Each has one journal entry.
 create table ledger_document (

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,8 @@ class LedgerPostingBenchmark {
 
     @Inject
     DataSource dataSource;
+    @ConfigProperty(name = "ledgerline.ledger.consumer.threads")
+    int threads;
 
     @Test
     void documentsPostedPerSecond() throws Exception {
@@ -83,9 +86,9 @@ class LedgerPostingBenchmark {
             assertThat(db.balance(tenant, "ACCOUNTS_RECEIVABLE", "EUR")).isZero();
         }
         double postingSeconds = (((Timestamp) window.get("last")).getTime() - ((Timestamp) window.get("first")).getTime()) / 1e3;
-        String line = String.format("%s invoices=%d payments=%d tenants=%d threads=%s produce=%.1fs posting=%.1fs wall=%.1fs"
+        String line = String.format("%s invoices=%d payments=%d tenants=%d threads=%d produce=%.1fs posting=%.1fs wall=%.1fs"
                         + " documents/s=%.0f records/s=%.0f", LocalDate.now(), INVOICES, INVOICES, TENANTS,
-                System.getProperty("ledgerline.ledger.consumer.threads", "1"), produceSeconds, postingSeconds, wallSeconds,
+                threads, produceSeconds, postingSeconds, wallSeconds,
                 expected / postingSeconds, (expected + TENANTS) / postingSeconds);
         System.out.println("BENCHMARK ledger-posting " + line);
         Path report = Path.of("target", "benchmarks", "ledger-posting.txt");

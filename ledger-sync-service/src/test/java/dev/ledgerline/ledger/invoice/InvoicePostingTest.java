@@ -235,6 +235,19 @@ class InvoicePostingTest extends LedgerTestSupport {
     }
 
     @Test
+    void aReceiptWhosePaymentLaterNamesAnInvoiceIsVoidedAndTheMoneyApplied() {
+        publish(Wire.connection(tenant), consulting("inv-1").build(),
+                Wire.payment(tenant, "pay-1").amount("1071.00", "EUR").updatedAt(T1).build(),
+                Wire.payment(tenant, "pay-1").invoice("inv-1").amount("1071.00", "EUR").updatedAt(T2).build());
+
+        assertThat(documentKinds()).containsExactly("INVOICE", "SALES_RECEIPT", "VOID", "PAYMENT");
+        assertThat(invoice("inv-1")).containsEntry("status", "PAID");
+        assertThat(db.balance(tenant, "UNDEPOSITED_FUNDS", "EUR")).isEqualByComparingTo("1071.00");
+        assertThat(db.balance(tenant, "SALES_REVENUE", "EUR")).isEqualByComparingTo("-1000.00");
+        db.assertBalanced(tenant);
+    }
+
+    @Test
     void theCustomerComesFromItsSourceLinkElseItsEmailElseItIsCreated() {
         publish(Wire.connection(tenant),
                 Wire.customer(tenant, "cust-linked", "Linked AG", "accounts@linked.example", Wire.CONNECTED,
