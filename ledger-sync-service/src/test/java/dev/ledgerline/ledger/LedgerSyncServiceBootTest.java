@@ -1,6 +1,7 @@
 package dev.ledgerline.ledger;
 
 import dev.ledgerline.devstack.DevstackResource;
+import dev.ledgerline.ledger.consume.ConsumerReadiness;
 import dev.ledgerline.devstack.ServiceBootContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -12,6 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class LedgerSyncServiceBootTest extends ServiceBootContract {
 
     LedgerSyncServiceBootTest() {
-        super("ledger-sync-service", DATABASE_CHECK, KAFKA_CHECK);
+        super("ledger-sync-service", DATABASE_CHECK, KAFKA_CHECK, ConsumerReadiness.NAME);
     }
 }

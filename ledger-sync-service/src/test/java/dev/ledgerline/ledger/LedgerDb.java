@@ -1,0 +1,133 @@
+package dev.ledgerline.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+
+/** What a test reads of the ledger's database directly: processed events and the invariants finance relies on. */
+public final class LedgerDb {
+    private final DataSource dataSource;
+
+    public LedgerDb(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Waits (generously: the machine is shared) until every event is in the processed-event log. */
+    public void awaitProcessed(Collection<String> eventIds) {
+        String[] distinct = eventIds.stream().distinct().toArray(String[]::new);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> count("select count(*) from processed_event where event_id = any(?)",
+                        (Object) distinct) == distinct.length);
+    }
+
+    public String outcome(String eventId) {
+        return (String) rows("select outcome from processed_event where event_id = ?", eventId).get(0).get("outcome");
+    }
+
+    public long count(String sql, Object... parameters) {
+        return ((Number) rows(sql, parameters).get(0).values().iterator().next()).longValue();
+    }
+
+    /** Debits − credits of an account of the tenant in a currency, over the whole journal. */
+    public BigDecimal balance(String tenant, String account, String currency) {
+        return (BigDecimal) rows("""
+                select coalesce(sum(case l.side when 'D' then l.amount else -l.amount end), 0) as balance
+                  from journal_line l join journal_entry e on e.id = l.entry_id
+                  join account a on a.tenant_id = l.tenant_id and a.code = l.account_code
+                 where l.tenant_id = ? and a.account = ? and e.currency = ?""", tenant, account, currency)
+                .get(0).get("balance");
+    }
+
+    /** Receivable per (surviving customer, currency) in the journal. */
+    public Map<String, BigDecimal> receivablesByCustomer(String tenant) {
+        return sums("""
+                select coalesce(c.merged_into_id, c.id) || '/' || e.currency as key,
+                       sum(case l.side when 'D' then l.amount else -l.amount end) as amount
+                  from journal_line l join journal_entry e on e.id = l.entry_id
+                  join account a on a.tenant_id = l.tenant_id and a.code = l.account_code
+                  join ledger_customer c on c.id = e.customer
+                 where l.tenant_id = ? and a.account = 'ACCOUNTS_RECEIVABLE'
+                 group by 1 order by 1""", tenant);
+    }
+
+    /** Open balance of the invoices per (surviving customer, currency). */
+    public Map<String, BigDecimal> openBalancesByCustomer(String tenant) {
+        return sums("""
+                select coalesce(c.merged_into_id, c.id) || '/' || i.currency as key, sum(i.open_balance) as amount
+                  from ledger_invoice i join ledger_customer c on c.id = i.customer
+                 where i.tenant_id = ? group by 1 order by 1""", tenant);
+    }
+
+    /** Every entry of the tenant balances, and the trial balance of each currency sums to zero. */
+    public void assertBalanced(String tenant) {
+        assertThat(count("""
+                select count(*) from (select e.id from journal_entry e join journal_line l on l.entry_id = e.id
+                 where e.tenant_id = ? group by e.id
+                having sum(case l.side when 'D' then l.amount else -l.amount end) <> 0) unbalanced""", tenant))
+                .as("unbalanced entries").isZero();
+        assertThat(count("""
+                select count(*) from (select e.currency from journal_entry e join journal_line l on l.entry_id = e.id
+                 where e.tenant_id = ? group by e.currency
+                having sum(case l.side when 'D' then l.amount else -l.amount end) <> 0) unbalanced""", tenant))
+                .as("currencies whose trial balance is not zero").isZero();
+        Map<String, BigDecimal> receivables = nonZero(receivablesByCustomer(tenant));
+        Map<String, BigDecimal> open = nonZero(openBalancesByCustomer(tenant));
+        assertThat(receivables).as("receivables per customer equal the open balances of its invoices")
+                .usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(open);
+    }
+
+    public List<Map<String, Object>> rows(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof String[] array) {
+                    statement.setArray(i + 1, connection.createArrayOf("varchar", array));
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (result.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
+                        row.put(result.getMetaData().getColumnLabel(column), result.getObject(column));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private Map<String, BigDecimal> sums(String sql, String tenant) {
+        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        rows(sql, tenant).forEach(row -> sums.put((String) row.get("key"), (BigDecimal) row.get("amount")));
+        return sums;
+    }
+
+    private static Map<String, BigDecimal> nonZero(Map<String, BigDecimal> sums) {
+        Map<String, BigDecimal> kept = new LinkedHashMap<>();
+        sums.forEach((key, amount) -> {
+            if (amount.signum() != 0) {
+                kept.put(key, amount.stripTrailingZeros());
+            }
+        });
+        return kept;
+    }
+}
