@@ -8,6 +8,7 @@ import dev.ledgerline.kpi.compute.LeadUpdates;
 import dev.ledgerline.kpi.compute.LeadVersion;
 import dev.ledgerline.kpi.compute.Outcome;
 import dev.ledgerline.kpi.compute.RejectReason;
+import dev.ledgerline.kpi.compute.Slice;
 import dev.ledgerline.kpi.compute.StateUpdate;
 import dev.ledgerline.kpi.compute.TenantKpiState;
 import dev.ledgerline.kpi.compute.TenantProfile;
@@ -71,6 +72,8 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     private long newestInputSincePunctuation = NO_INPUT;
     /** Wall-clock time of the last emission that was not deferred (see {@link EmitPolicy}), or {@link #NEVER}. */
     private long lastEmissionAt = NEVER;
+    /** Wall-clock time of the last emission that published every dimension's slices, or {@link #NEVER}. */
+    private long lastDimensionEmissionAt = NEVER;
 
     private ProcessorContext<String, SpecificRecord> context;
     private int partition;
@@ -105,7 +108,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
                 (System.nanoTime() - started) / 1_000_000);
         context.schedule(emitPolicy.interval(), PunctuationType.WALL_CLOCK_TIME, this::emit);
         sampleStoreSizes(context.currentSystemTimeMs());
-        context.schedule(emitPolicy.interval(), PunctuationType.WALL_CLOCK_TIME, this::sampleStoreSizes);
+        context.schedule(emitPolicy.dimensionInterval(), PunctuationType.WALL_CLOCK_TIME, this::sampleStoreSizes);
     }
 
     /** Puts the restored owners into their tenants' directories (after {@link #rebuild}, so books exist). */
@@ -118,7 +121,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     /**
      * Publishes the entry counts of this task's stores to {@link KpiBooks}, for the metrics: the stores may only
      * be used on the stream thread, and an in-memory store's count is its map's size, so sampling once per
-     * interval costs nothing on the per-record path.
+     * dimension interval costs nothing on the per-record path.
      */
     private void sampleStoreSizes(long timestamp) {
         for (var name : KpiTopology.STORES) {
@@ -368,8 +371,9 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     // --- emission
 
     /**
-     * Emits, for each dirty slice, every KPI of every window ending today in the tenant's zone, each key only
-     * when its value differs from the one emitted last. A day rollover in the tenant's zone makes every slice
+     * Emits, for each dirty slice due (see {@link EmitPolicy}: the ALL slice at every punctuation, the others once
+     * the dimension interval has passed), every KPI of every window ending today in the tenant's zone, each key
+     * only when its value differs from the one emitted last. A day rollover in the tenant's zone makes every slice
      * dirty, so the rolling windows are published for the new day.
      */
     void emit(long timestamp) {
@@ -385,11 +389,15 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
             return;
         }
         lastEmissionAt = timestamp;
+        var dimensionsDue = lastDimensionEmissionAt == NEVER
+                || timestamp - lastDimensionEmissionAt >= emitPolicy.dimensionInterval().toMillis();
+        if (dimensionsDue) {
+            lastDimensionEmissionAt = timestamp;
+        }
         var started = System.nanoTime();
         var count = 0;
         var computedAt = Instant.ofEpochMilli(timestamp);
         for (var entry : tenants.entrySet()) {
-            var tenantId = entry.getKey();
             var book = entry.getValue();
             var state = book.ownerView();
             var profile = state.profile();
@@ -409,41 +417,53 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
             if (book.dirty.isEmpty()) {
                 continue;
             }
-            var fiscalStart = profile.fiscalYearStartMonth();
-            for (var slice : book.dirty) {
-                var inputs = state.windowInputs(slice, today);
-                var previous = book.lastEvaluated.put(slice, inputs);
-                for (var window : Window.values()) {
-                    var input = inputs[window.ordinal()];
-                    var last = previous == null ? null : previous[window.ordinal()];
-                    // Inputs equal to the last evaluation's (same profile and day) give the values emitted then.
-                    var flowChanged = last == null || !input.flow().sameAs(last.flow());
-                    var stockChanged = last == null || !input.stock().equals(last.stock());
-                    if (!flowChanged && !stockChanged) {
-                        continue;
-                    }
-                    var period = window.periodLabel(today, fiscalStart);
-                    var range = window.range(today, fiscalStart);
-                    var results = flowChanged && stockChanged ? state.evaluate(input)
-                            : flowChanged ? state.evaluateFlow(input.flow()) : state.evaluateStock(input.stock());
-                    for (var result : results.values()) {
-                        var key = book.emittedKey(slice, window, result.kpi(),
-                                () -> KpiValueMapper.key(tenantId, result, slice, window, period));
-                        var value = KpiValueMapper.changedValue(tenantId, slice, window, range, period, result,
-                                computedAt, book.lastEmitted.get(key));
-                        if (value == null) {
-                            continue;
-                        }
-                        book.lastEmitted.put(key, value);
-                        context.forward(new Record<String, SpecificRecord>(key, value, timestamp),
-                                KpiTopology.KPI_SINK);
-                        count++;
-                    }
+            if (dimensionsDue) {
+                for (var slice : book.dirty) {
+                    count += emitSlice(entry.getKey(), book, slice, today, computedAt, timestamp);
                 }
+                book.dirty.clear();
+            } else if (book.dirty.remove(Slice.ALL)) {
+                count += emitSlice(entry.getKey(), book, Slice.ALL, today, computedAt, timestamp);
             }
-            book.dirty.clear();
         }
         books.recordPunctuation(System.nanoTime() - started, count);
+    }
+
+    /** Publishes the changed values of one slice's windows; returns how many. */
+    private int emitSlice(String tenantId, TenantBook book, Slice slice, LocalDate today, Instant computedAt,
+            long timestamp) {
+        var state = book.ownerView();
+        var fiscalStart = state.profile().fiscalYearStartMonth();
+        var inputs = state.windowInputs(slice, today);
+        var previous = book.lastEvaluated.put(slice, inputs);
+        var count = 0;
+        for (var window : Window.values()) {
+            var input = inputs[window.ordinal()];
+            var last = previous == null ? null : previous[window.ordinal()];
+            // Inputs equal to the last evaluation's (same profile and day) give the values emitted then.
+            var flowChanged = last == null || !input.flow().sameAs(last.flow());
+            var stockChanged = last == null || !input.stock().equals(last.stock());
+            if (!flowChanged && !stockChanged) {
+                continue;
+            }
+            var period = window.periodLabel(today, fiscalStart);
+            var range = window.range(today, fiscalStart);
+            var results = flowChanged && stockChanged ? state.evaluate(input)
+                    : flowChanged ? state.evaluateFlow(input.flow()) : state.evaluateStock(input.stock());
+            for (var result : results.values()) {
+                var key = book.emittedKey(slice, window, result.kpi(),
+                        () -> KpiValueMapper.key(tenantId, result, slice, window, period));
+                var value = KpiValueMapper.changedValue(tenantId, slice, window, range, period, result,
+                        computedAt, book.lastEmitted.get(key));
+                if (value == null) {
+                    continue;
+                }
+                book.lastEmitted.put(key, value);
+                context.forward(new Record<String, SpecificRecord>(key, value, timestamp), KpiTopology.KPI_SINK);
+                count++;
+            }
+        }
+        return count;
     }
 
     // --- dead letters

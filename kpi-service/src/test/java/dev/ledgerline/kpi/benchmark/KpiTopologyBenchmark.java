@@ -60,8 +60,9 @@ import org.junit.jupiter.api.io.TempDir;
  * deal changes of 20 other tenants at {@code bench.rate} (5,000) per second for a warm-up and a measured
  * period and measures produced → KpiValue readable on kpi.values.v1.
  *
- * <p>Kafka Streams runs as kpi-service configures it: the Kafka Streams defaults (one stream thread,
- * at-least-once, commit interval 30 s) plus the dead-letter deserialization handler, emit interval 1 s.
+ * <p>Kafka Streams runs as kpi-service configures it: the Kafka Streams defaults (
+ * at-least-once, commit interval 30 s) plus what application.properties sets: two stream threads, producer linger
+ * 5 ms, the dead-letter deserialization handler and the emission policy ({@link EmitPolicy#defaults()}).
  */
 class KpiTopologyBenchmark {
     private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
@@ -70,10 +71,15 @@ class KpiTopologyBenchmark {
     private static final int RATE = Integer.getInteger("bench.rate", 5_000);
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.latency.warmup", 15));
     private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.latency.seconds", 60));
-    private static final Duration EMIT_INTERVAL = Duration.ofMillis(
-            Long.getLong("bench.emit.millis", KpiTopology.DEFAULT_EMIT_INTERVAL.toMillis()));
-    /** The service's emission policy; {@code -Dbench.catch-up.seconds=0} publishes every interval even when behind. */
-    private static final EmitPolicy EMIT_POLICY = new EmitPolicy(EMIT_INTERVAL,
+    /**
+     * The service's emission policy (application.properties); {@code -Dbench.emit.millis},
+     * {@code -Dbench.dimension-emit.millis} and {@code -Dbench.catch-up.seconds} (0: publish every interval even
+     * when behind) change it.
+     */
+    private static final EmitPolicy EMIT_POLICY = new EmitPolicy(
+            Duration.ofMillis(Long.getLong("bench.emit.millis", EmitPolicy.DEFAULT_INTERVAL.toMillis())),
+            Duration.ofMillis(Long.getLong("bench.dimension-emit.millis",
+                    EmitPolicy.DEFAULT_DIMENSION_INTERVAL.toMillis())),
             Duration.ofSeconds(Long.getLong("bench.catch-up.seconds", EmitPolicy.DEFAULT_CATCH_UP_AGE.toSeconds())),
             EmitPolicy.DEFAULT_MAX_DEFERRAL);
 
@@ -295,8 +301,9 @@ class KpiTopologyBenchmark {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
-        // As application.properties: a stream thread per core of the 2-core machine.
+        // As application.properties: a stream thread per core of the 2-core machine, values batched at most 5 ms.
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         for (var name : System.getProperties().stringPropertyNames()) {
             // e.g. -Dbench.streams.num.stream.threads=2 to compare settings
             if (name.startsWith("bench.streams.")) {
@@ -313,8 +320,9 @@ class KpiTopologyBenchmark {
         var plain = median(runs.stream().mapToDouble(ThroughputRun::plainPerSecond).toArray());
         var ratio = median(runs.stream().mapToDouble(run -> run.topologyPerSecond() / run.plainPerSecond()).toArray());
         var lines = new ArrayList<String>();
-        lines.add(String.format("BENCHMARK kpi-topology %s events=%d tenants=%d emit=%dms catch-up=%ds/%ds"
-                        + " streams-overrides=%s", LocalDate.now(), EVENTS, TENANTS, EMIT_INTERVAL.toMillis(),
+        lines.add(String.format("BENCHMARK kpi-topology %s events=%d tenants=%d emit=%dms dimensions=%dms"
+                        + " catch-up=%ds/%ds streams-overrides=%s", LocalDate.now(), EVENTS, TENANTS,
+                EMIT_POLICY.interval().toMillis(), EMIT_POLICY.dimensionInterval().toMillis(),
                 EMIT_POLICY.catchUpAge().toSeconds(), EMIT_POLICY.maxDeferral().toSeconds(), streamsOverrides()));
         runs.forEach(run -> lines.add("  " + run.line()));
         lines.add(String.format("  median: topology %,.0f events/s, plain produce+consume %,.0f/s, ratio %.2f", topology,
