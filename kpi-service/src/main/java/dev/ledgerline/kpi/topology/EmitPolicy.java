@@ -14,13 +14,13 @@ import java.util.Objects;
  * dimension slice of a busy tenant changes within a second, so publishing them every 100 ms would encode each
  * value ten times a second for values that subscribers read far less often.
  *
- * <p>While its task catches up on a backlog, publishing is deferred: when every record processed since the previous
- * emission punctuation was produced more than {@code catchUpAge} ago (the newest such record timestamp is that old),
- * the values computed from them are stale already and will change again within the backlog, and encoding them
- * would take the stream thread away from the backlog (at full speed the topology emits about three KpiValues per
- * input record). A deferral never lasts longer than {@code maxDeferral}, so values keep moving during a long
- * catch-up, and a punctuation that finds no new record (the backlog is done) publishes at once. A zero
- * {@code catchUpAge} turns deferral off.
+ * <p>While its task catches up on a backlog, publishing is deferred: when every record processed since a
+ * punctuation was produced more than {@code catchUpAge} ago (the newest such record timestamp is that old), the
+ * values computed from them are stale already and will change again within the backlog, and encoding them would
+ * take the stream thread away from the backlog (at full speed the topology emits about three KpiValues per input
+ * record). The task counts as caught up again once no punctuation for a {@code dimensionInterval} saw only old
+ * records, so values go out within about a second of the backlog's end; a deferral never lasts longer than
+ * {@code maxDeferral}, so values keep moving during a long catch-up. A zero {@code catchUpAge} turns deferral off.
  */
 public record EmitPolicy(Duration interval, Duration dimensionInterval, Duration catchUpAge, Duration maxDeferral) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(100);

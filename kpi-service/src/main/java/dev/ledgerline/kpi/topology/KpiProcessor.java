@@ -72,6 +72,8 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     private long newestInputSincePunctuation = NO_INPUT;
     /** Wall-clock time of the last emission that was not deferred (see {@link EmitPolicy}), or {@link #NEVER}. */
     private long lastEmissionAt = NEVER;
+    /** Wall-clock time of the last punctuation whose new records were all older than the catch-up age. */
+    private long lastBehindAt = NEVER;
     /** Wall-clock time of the last emission that published every dimension's slices, or {@link #NEVER}. */
     private long lastDimensionEmissionAt = NEVER;
 
@@ -377,9 +379,15 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
      * dirty, so the rolling windows are published for the new day.
      */
     void emit(long timestamp) {
-        var caughtUp = newestInputSincePunctuation == NO_INPUT
-                || timestamp - newestInputSincePunctuation <= emitPolicy.catchUpAge().toMillis();
+        if (newestInputSincePunctuation != NO_INPUT
+                && timestamp - newestInputSincePunctuation > emitPolicy.catchUpAge().toMillis()) {
+            lastBehindAt = timestamp;
+        }
         newestInputSincePunctuation = NO_INPUT;
+        // Caught up once no punctuation for a dimension interval saw only old records: with punctuations every
+        // 100 ms, one that finds no record at all only means the thread served its other tasks meanwhile.
+        var caughtUp = lastBehindAt == NEVER
+                || timestamp - lastBehindAt >= emitPolicy.dimensionInterval().toMillis();
         if (lastEmissionAt == NEVER) {
             // The first punctuation of the task starts the deferral clock (the context's time is not set in init).
             lastEmissionAt = timestamp;
