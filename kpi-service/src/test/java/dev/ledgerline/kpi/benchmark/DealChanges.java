@@ -44,6 +44,15 @@ final class DealChanges {
     private int[] tenantOf = new int[1024];
     private StageCategory[] stage = new StageCategory[1024];
     private long[] amountCents = new long[1024];
+
+    /**
+     * 0.2 to 0.8, as a CRM's stage settings hold them (HubSpot sends "0.3"): one decimal, not a sum of doubles such
+     * as 0.2 + 0.1 = 0.30000000000000004, whose 17 decimals no CRM sends and which made every weighted amount a
+     * 17-digit fraction.
+     */
+    private static double stageProbability(int owner) {
+        return (2 + owner % 7) / 10.0;
+    }
     private int[] owner = new int[1024];
     private int[] pipeline = new int[1024];
     private int[] leadSource = new int[1024];
@@ -167,7 +176,7 @@ final class DealChanges {
                 .setStageId(stageCategory.name().toLowerCase()).setStageLabel(closed
                         ? "Closed " + stageCategory.name().toLowerCase() : "Qualified to buy")
                 .setStageCategory(stageCategory)
-                .setProbability(closed ? (stageCategory == StageCategory.WON ? 1.0 : 0.0) : 0.2 + owner[id] % 7 / 10.0)
+                .setProbability(closed ? (stageCategory == StageCategory.WON ? 1.0 : 0.0) : stageProbability(owner[id]))
                 .setDealType(id % 3 == 0 ? "existingbusiness" : "newbusiness")
                 .setCreatedAt(Instant.ofEpochMilli(createdAt[id]))
                 .setClosedAt(closed ? Instant.ofEpochMilli(closedAt[id]) : null)
