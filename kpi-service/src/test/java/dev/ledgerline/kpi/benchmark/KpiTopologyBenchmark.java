@@ -56,7 +56,11 @@ import org.junit.jupiter.api.io.TempDir;
  * decoded by a plain consumer (timed: produce + consume is the baseline), then drained by a new Kafka Streams
  * application running {@link KpiTopology} (timed from the first to the last deal processed).
  *
- * <p>Latency: then, with the last application still running and holding its state, {@link LatencyRun} paces
+ * <p>Memory and restore: the heap the last run's state holds (used heap after GC with it and without it), then a
+ * new instance of the same application restoring that state from its changelogs (start to RUNNING with every
+ * tenant rebuilt).
+ *
+ * <p>Latency: then, with the restored application running and holding its state, {@link LatencyRun} paces
  * deal changes of 20 other tenants at {@code bench.rate} (5,000) per second for a warm-up and a measured
  * period and measures produced → KpiValue readable on kpi.values.v1.
  *
@@ -103,6 +107,8 @@ class KpiTopologyBenchmark {
             var runs = new ArrayList<ThroughputRun>();
             KafkaStreams running = null;
             KpiBooks books = null;
+            String applicationId = null;
+            Path stateDir = null;
             for (var run = 1; run <= RUNS; run++) {
                 if (running != null) {
                     running.close(Duration.ofSeconds(30));
@@ -114,8 +120,10 @@ class KpiTopologyBenchmark {
                 books = new KpiBooks();
                 var punctuationNanos = new LongAdder();
                 books.timePunctuationsWith(punctuationNanos::add);
+                applicationId = "kpi-bench-" + UUID.randomUUID();
+                stateDir = dataDir.resolve("streams-" + run);
                 running = new KafkaStreams(KpiTopology.build(books, EMIT_POLICY),
-                        streamsConfig(bootstrap, "kpi-bench-" + UUID.randomUUID(), dataDir.resolve("streams-" + run)));
+                        streamsConfig(bootstrap, applicationId, stateDir));
                 var drain = drain(running, books);
                 var result = new ThroughputRun(run, load, produced, consumed, drain, books.emittedCount(),
                         punctuationNanos.sum() / 1e9);
@@ -126,6 +134,25 @@ class KpiTopologyBenchmark {
                 assertThat(books.rejectedCounts()).isEmpty();
             }
 
+            // Memory and restore of the last run's state (1,000,000 changes): the heap it holds, then a new instance
+            // of the same application restoring it from the changelogs, which then serves the latency run.
+            var heapWithState = usedHeapAfterGc();
+            var state = String.format("%,d deal states, %,d slices, %,d day buckets", books.storeEntries(
+                    KpiTopology.DEAL_STATES_STORE), books.sliceCount(), books.dayBucketCount());
+            running.close(Duration.ofSeconds(30));
+            var stateHeap = heapWithState - usedHeapAfterGc();
+            books = new KpiBooks();
+            var restoredBooks = books;
+            var restoreStarted = System.nanoTime();
+            running = new KafkaStreams(KpiTopology.build(books, EMIT_POLICY),
+                    streamsConfig(bootstrap, applicationId, stateDir));
+            var restoring = running;
+            running.start();
+            awaitUntil(Duration.ofMinutes(10), () -> restoring.state() == KafkaStreams.State.RUNNING
+                    && restoredBooks.tenants().size() == TENANTS);
+            var memory = new StateMemory(state, stateHeap, (System.nanoTime() - restoreStarted) / 1e9);
+            log("%s", memory.line());
+
             var latencyTenants = IntStream.range(0, TENANTS).mapToObj(i -> String.format("latency-%02d", i)).toList();
             var latencyChanges = new DealChanges(7, latencyTenants);
             var settingsBefore = books.processedCount(Topics.TENANTS);
@@ -135,13 +162,32 @@ class KpiTopologyBenchmark {
             var latency = new LatencyRun(bootstrap, latencyTenants, latencyChanges, RATE, WARM_UP, MEASURED).run();
             running.close(Duration.ofSeconds(30));
 
-            var report = report(runs, latency);
+            var report = report(runs, memory, latency);
             System.out.println(report);
             append(report);
 
             assertThat(latency.unmatched()).as("changes never seen on kpi.values.v1").isZero();
             assertThat(latency.measured()).isGreaterThan(0);
         }
+    }
+
+    // --- memory and restore
+
+    /** The heap a drained state holds (used heap after GC with it, minus without it) and its restore time. */
+    private record StateMemory(String state, long heapBytes, double restoreSeconds) {
+        String line() {
+            return String.format("state of %s: %,.0f MiB heap (%,.1f MiB per tenant); restored by a new instance in %.1f s",
+                    state, heapBytes / 1048576.0, heapBytes / 1048576.0 / TENANTS, restoreSeconds);
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (var i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        var runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     // --- throughput
@@ -315,7 +361,7 @@ class KpiTopologyBenchmark {
 
     // --- reporting
 
-    private static String report(List<ThroughputRun> runs, LatencyRun.Result latency) {
+    private static String report(List<ThroughputRun> runs, StateMemory memory, LatencyRun.Result latency) {
         var topology = median(runs.stream().mapToDouble(ThroughputRun::topologyPerSecond).toArray());
         var plain = median(runs.stream().mapToDouble(ThroughputRun::plainPerSecond).toArray());
         var ratio = median(runs.stream().mapToDouble(run -> run.topologyPerSecond() / run.plainPerSecond()).toArray());
@@ -327,6 +373,7 @@ class KpiTopologyBenchmark {
         runs.forEach(run -> lines.add("  " + run.line()));
         lines.add(String.format("  median: topology %,.0f events/s, plain produce+consume %,.0f/s, ratio %.2f", topology,
                 plain, ratio));
+        lines.add("  " + memory.line());
         lines.add(String.format("  latency at %,d/s (sent %,d at %,.0f/s; %,d changes measured over %d s after %d s"
                         + " warm-up, %d unmatched): p50 %s, p99 %s, max %s; produced→computedAt p50 %s p99 %s;"
                         + " computedAt→readable p50 %s p99 %s",
