@@ -142,7 +142,8 @@ public final class HashKeyValueStore implements KeyValueStore<Bytes, byte[]> {
 
     private void advancePosition() {
         if (context != null) {
-            context.recordMetadata().ifPresent(input ->
+            // A punctuation's write has no input record (its metadata carries no topic).
+            context.recordMetadata().filter(input -> input.topic() != null).ifPresent(input ->
                     position.withComponent(input.topic(), input.partition(), input.offset()));
         }
     }

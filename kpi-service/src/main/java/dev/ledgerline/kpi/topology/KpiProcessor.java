@@ -4,6 +4,7 @@ import dev.ledgerline.kpi.compute.BucketChange;
 import dev.ledgerline.kpi.compute.Contributions;
 import dev.ledgerline.kpi.compute.DealState;
 import dev.ledgerline.kpi.compute.DealUpdates;
+import dev.ledgerline.kpi.compute.Dimension;
 import dev.ledgerline.kpi.compute.LeadUpdates;
 import dev.ledgerline.kpi.compute.LeadVersion;
 import dev.ledgerline.kpi.compute.Outcome;
@@ -83,6 +84,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     private KeyValueStore<String, LeadVersion> leads;
     private KeyValueStore<String, TenantProfile> profiles;
     private KeyValueStore<String, OwnerInfo> owners;
+    private KeyValueStore<String, String> publishedSlices;
 
     KpiProcessor(KpiBooks books, EmitPolicy emitPolicy) {
         this.books = books;
@@ -97,6 +99,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
         leads = context.getStateStore(KpiTopology.LEAD_STATES_STORE);
         profiles = context.getStateStore(KpiTopology.TENANT_PROFILES_STORE);
         owners = context.getStateStore(KpiTopology.OWNER_STATES_STORE);
+        publishedSlices = context.getStateStore(KpiTopology.PUBLISHED_SLICES_STORE);
         var started = System.nanoTime();
         rebuild(profiles, deals, leads).forEach((tenantId, state) -> {
             var book = new TenantBook(state);
@@ -106,6 +109,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
             books.register(partition, tenantId, book);
         });
         restoreOwners();
+        restorePublishedSlices();
         LOG.infof("KPI task %s rebuilt %d tenants from its stores in %d ms", context.taskId(), tenants.size(),
                 (System.nanoTime() - started) / 1_000_000);
         context.schedule(emitPolicy.interval(), PunctuationType.WALL_CLOCK_TIME, this::emit);
@@ -118,6 +122,28 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
         try (var all = owners.all()) {
             all.forEachRemaining(entry -> book(Keys.tenantOf(entry.key)).owners.put(entry.key, entry.value));
         }
+    }
+
+    /**
+     * Marks the published slices that have no bucket any more dirty: their last values on kpi.values.v1 may predate
+     * the change that emptied them (processed and stored, then the task died before the next emission).
+     */
+    private void restorePublishedSlices() {
+        try (var all = publishedSlices.all()) {
+            all.forEachRemaining(entry -> {
+                var parts = entry.key.split("\\|", 3);
+                var book = book(parts[0]);
+                var slice = new Slice(Dimension.valueOf(parts[1]), parts[2]);
+                book.published.add(slice);
+                if (!book.ownerView().hasSlice(slice)) {
+                    book.dirty.add(slice);
+                }
+            });
+        }
+    }
+
+    private static String publishedSliceKey(String tenantId, Slice slice) {
+        return tenantId + "|" + slice.dimension().name() + "|" + slice.value();
     }
 
     /**
@@ -305,6 +331,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
         deleteAll(deals, prefix);
         deleteAll(leads, prefix);
         deleteAll(owners, prefix);
+        deleteAll(publishedSlices, prefix);
         var book = tenants.remove(tenantId);
         if (book != null) {
             books.unregister(partition, tenantId);
@@ -471,7 +498,19 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
                 count++;
             }
         }
+        rememberPublished(tenantId, book, slice);
         return count;
+    }
+
+    /** Keeps {@link KpiTopology#PUBLISHED_SLICES_STORE} in step: a slice with buckets is in it, an empty one not. */
+    private void rememberPublished(String tenantId, TenantBook book, Slice slice) {
+        if (book.ownerView().hasSlice(slice)) {
+            if (book.published.add(slice)) {
+                publishedSlices.put(publishedSliceKey(tenantId, slice), "");
+            }
+        } else if (book.published.remove(slice)) {
+            publishedSlices.delete(publishedSliceKey(tenantId, slice));
+        }
     }
 
     // --- dead letters

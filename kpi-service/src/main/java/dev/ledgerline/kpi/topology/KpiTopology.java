@@ -39,9 +39,16 @@ public final class KpiTopology {
     /** Owner key (tenant|source|id) → latest {@link dev.ledgerline.kpi.owners.OwnerInfo}, for display names. */
     public static final String OWNER_STATES_STORE = "kpi-owner-states";
 
-    /** The per-record stores, whose sizes are published as metrics. */
-    public static final List<String> STORES =
-            List.of(DEAL_STATES_STORE, LEAD_STATES_STORE, TENANT_PROFILES_STORE, OWNER_STATES_STORE);
+    /**
+     * tenant|dimension|value → "" for every slice with values on kpi.values.v1: a slice that lost its last deal while
+     * its zeros were not yet published when the task died is not in the rebuilt buckets, so a restarted task learns
+     * from here that it must publish it once more.
+     */
+    public static final String PUBLISHED_SLICES_STORE = "kpi-published-slices";
+
+    /** The stores, whose sizes are published as metrics. */
+    public static final List<String> STORES = List.of(DEAL_STATES_STORE, LEAD_STATES_STORE, TENANT_PROFILES_STORE,
+            OWNER_STATES_STORE, PUBLISHED_SLICES_STORE);
 
     /** The input topics, in the order their sources are added. */
     public static final List<String> INPUT_TOPICS = List.of(Topics.DEALS, Topics.LEADS, Topics.TENANTS, Topics.OWNERS);
@@ -92,6 +99,8 @@ public final class KpiTopology {
                 KPI_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 HashKeyValueStore.supplier(OWNER_STATES_STORE), strings, StateSerdes.ownerInfo()), KPI_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                HashKeyValueStore.supplier(PUBLISHED_SLICES_STORE), strings, strings), KPI_PROCESSOR);
 
         topology.addSink(KPI_SINK, Topics.KPI_VALUES, strings.serializer(), AvroSerde.of(KpiValue.class).serializer(),
                 new TenantStreamPartitioner<KpiValue>(), KPI_PROCESSOR);
