@@ -1,4 +1,4 @@
-package dev.ledgerline.ledger.consume;
+package dev.ledgerline.consume;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;

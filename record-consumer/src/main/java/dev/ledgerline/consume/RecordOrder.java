@@ -1,4 +1,4 @@
-package dev.ledgerline.ledger.consume;
+package dev.ledgerline.consume;
 
 import dev.ledgerline.schemas.Topics;
 import java.util.ArrayList;
@@ -14,14 +14,16 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The order in which a polled batch is processed. Every input topic is partitioned by tenant with the same partition
  * count, and the range assignor gives one consumer the same partition number of every topic, so a tenant's records
- * of all seven topics reach one thread. Within a partition number the topics are interleaved by record timestamp
- * (settings and customers first on a tie), each topic-partition staying in offset order: a payment published after
- * its invoice is then mostly seen after it. The ledger does not depend on it (a payment that comes first waits for
- * its invoice), it only posts fewer waiting payments.
+ * of all its input topics reach one thread. Within a partition number the topics are interleaved by record timestamp
+ * (on a tie in the order of the pipeline: settings first, then what others refer to before what refers to it),
+ * each topic-partition staying in offset order: a payment published after its invoice, or a deal after its contact,
+ * is then mostly seen after it. The services do not depend on it (a payment that comes first waits for its invoice,
+ * a deal for its contact), they only hold fewer records waiting.
  */
 final class RecordOrder {
-    private static final List<String> TIE_ORDER = List.of(Topics.TENANTS, Topics.CONNECTIONS, Topics.CUSTOMERS,
-            Topics.CATALOG_ITEMS, Topics.RESOLVED_DEALS, Topics.INVOICES, Topics.PAYMENTS);
+    private static final List<String> TIE_ORDER = List.of(Topics.TENANTS, Topics.CONNECTIONS, Topics.ACCOUNTS,
+            Topics.CONTACTS, Topics.LEADS, Topics.PRODUCTS, Topics.DEALS, Topics.CUSTOMERS, Topics.CATALOG_ITEMS,
+            Topics.RESOLVED_DEALS, Topics.INVOICES, Topics.PAYMENTS);
 
     private RecordOrder() {
     }

@@ -1,4 +1,4 @@
-package dev.ledgerline.ledger.consume;
+package dev.ledgerline.consume;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -9,11 +9,11 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class ConsumerReadiness implements HealthCheck {
-    public static final String NAME = "Ledger consumer";
+    public static final String NAME = "Record consumer";
 
-    private final LedgerConsumer consumer;
+    private final RecordConsumer consumer;
 
-    ConsumerReadiness(LedgerConsumer consumer) {
+    ConsumerReadiness(RecordConsumer consumer) {
         this.consumer = consumer;
     }
 

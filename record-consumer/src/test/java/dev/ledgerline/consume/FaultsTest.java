@@ -1,4 +1,4 @@
-package dev.ledgerline.ledger.consume;
+package dev.ledgerline.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,12 @@
-package dev.ledgerline.ledger.consume;
+package dev.ledgerline.consume;
 
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Applies one decoded record of one topic to the ledger, inside the record's transaction. Throws
- * {@link dev.ledgerline.ledger.posting.RejectedRecord} for a record that must go to the dead-letter topic; the
- * transaction then rolls back and nothing of it stays.
+ * Applies one decoded record of one topic to the service's state, inside the record's transaction. Throws
+ * {@link RejectedRecord} for a record that must go to the dead-letter topic; the transaction then rolls back and
+ * nothing of it stays. Every handler bean of the service is routed by its topic; the consumer subscribes to those.
  */
 public abstract class RecordHandler<T extends SpecificRecord> {
     private final String topic;

@@ -1,4 +1,4 @@
-package dev.ledgerline.ledger.consume;
+package dev.ledgerline.consume;
 
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.Topics;
@@ -7,6 +7,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -32,11 +33,12 @@ public class DeadLetterSender {
     private Producer<byte[], byte[]> producer;
 
     @Inject
-    DeadLetterSender(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    DeadLetterSender(@Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.config = KafkaClientConfig.forClient(kafka, ProducerConfig.configNames());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ledger-sync-service-dlq");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-dlq");
     }
 
     public void send(int originalPartition, byte[] key, DeadLetter letter) {

@@ -1,12 +1,12 @@
-package dev.ledgerline.ledger.consume;
+package dev.ledgerline.consume;
 
 /** What became of one input record (a tag of the records metric; the processed-event log keeps it). */
 public enum Outcome {
-    /** The ledger's state changed (something was stored or posted). */
+    /** The service's state changed (something was stored, posted or published). */
     APPLIED,
-    /** An older version than the one the ledger holds: nothing changed. */
+    /** An older version than the one the service holds: nothing changed. */
     STALE,
-    /** Nothing for the ledger in it (a setting turned off, a record the ledger does not keep). */
+    /** Nothing for the service in it (a setting turned off, a record the service does not keep). */
     IGNORED,
     /** Processed before (same content): skipped. */
     DUPLICATE,

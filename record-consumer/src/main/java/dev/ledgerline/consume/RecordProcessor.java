@@ -1,12 +1,12 @@
-package dev.ledgerline.ledger.consume;
+package dev.ledgerline.consume;
 
-import dev.ledgerline.ledger.posting.RejectedRecord;
 import dev.ledgerline.schemas.AvroDecodingException;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.DeadLetters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,17 +17,17 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Processes one input record in one database transaction: the ledger's change and the processed-event row commit
- * together, so a record is applied exactly once however often it is delivered. A record the ledger refuses, or one
+ * Processes one input record in one database transaction: the service's change and the processed-event row commit
+ * together, so a record is applied exactly once however often it is delivered. A record the service refuses, or one
  * that cannot be decoded, goes to its topic's {@code .dlq} with the reason and is logged as processed; the consumer
  * goes on. Any other failure propagates, so that the consumer retries the record instead of skipping it.
  */
 @ApplicationScoped
 public class RecordProcessor {
-    public static final String STAGE = "ledger-sync-service/consumer";
     /** Reason code of a record that kept failing for an unexpected reason until the attempts ran out. */
     public static final String PROCESSING_FAILED = "PROCESSING_FAILED";
     /** Reason code of a record whose key does not name the tenant of its value. */
@@ -38,16 +38,25 @@ public class RecordProcessor {
     private final DeadLetterSender deadLetters;
     private final IngestMetrics metrics;
     private final Clock clock;
+    private final EntityManager entities;
+    private final String stage;
 
     RecordProcessor(Instance<RecordHandler<?>> handlers, DeadLetterSender deadLetters, IngestMetrics metrics,
-            Clock clock) {
+            Clock clock, EntityManager entities, @ConfigProperty(name = "quarkus.application.name") String application) {
         handlers.forEach(handler -> routes.put(handler.topic(), Route.of(handler)));
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.clock = clock;
+        this.entities = entities;
+        this.stage = stage(application);
     }
 
-    /** The topics the ledger consumes. */
+    /** The stage named in the service's dead letters: {@code <application name>/consumer}. */
+    public static String stage(String application) {
+        return application + "/consumer";
+    }
+
+    /** The topics the service consumes: those of its handlers. */
     public Set<String> topics() {
         return Set.copyOf(routes.keySet());
     }
@@ -62,7 +71,7 @@ public class RecordProcessor {
     public void giveUp(ConsumerRecord<byte[], byte[]> record, Throwable error) {
         LOG.errorf(error, "Giving up on %s-%d@%d after repeated failures; it goes to the dead-letter topic",
                 record.topic(), record.partition(), record.offset());
-        deadLetter(record, DeadLetters.rejected(record, PROCESSING_FAILED, describe(error), error, STAGE, clock.instant()),
+        deadLetter(record, DeadLetters.rejected(record, PROCESSING_FAILED, describe(error), error, stage, clock.instant()),
                 PROCESSING_FAILED);
         metrics.record(record.topic(), Outcome.DEAD_LETTERED);
     }
@@ -80,17 +89,17 @@ public class RecordProcessor {
         try {
             value = route.decode(record);
         } catch (AvroDecodingException e) {
-            if (QuarkusTransaction.requiringNew().call(() -> ProcessedEventEntity.findById(eventId) != null)) {
+            if (QuarkusTransaction.requiringNew().call(() -> processed(eventId))) {
                 return Outcome.DUPLICATE;
             }
             LOG.warnf("Dead-lettering undecodable %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
-            deadLetter(record, DeadLetters.undecodable(record, e, STAGE, clock.instant()), e.reason().name());
+            deadLetter(record, DeadLetters.undecodable(record, e, stage, clock.instant()), e.reason().name());
             return Outcome.DEAD_LETTERED;
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                if (ProcessedEventEntity.findById(eventId) != null) {
+                if (processed(eventId)) {
                     return Outcome.DUPLICATE;
                 }
                 route.checkKey(record, value);
@@ -105,7 +114,7 @@ public class RecordProcessor {
             }
             LOG.warnf("Dead-lettering %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(),
                     rejected.reasonCode(), rejected.getMessage());
-            deadLetter(record, DeadLetters.rejected(record, rejected.reasonCode(), rejected.getMessage(), null, STAGE,
+            deadLetter(record, DeadLetters.rejected(record, rejected.reasonCode(), rejected.getMessage(), null, stage,
                     clock.instant()), rejected.reasonCode());
             return Outcome.DEAD_LETTERED;
         }
@@ -117,10 +126,14 @@ public class RecordProcessor {
         metrics.deadLetter(record.topic(), reason);
         String eventId = eventId(record);
         QuarkusTransaction.requiringNew().run(() -> {
-            if (ProcessedEventEntity.findById(eventId) == null) {
+            if (!processed(eventId)) {
                 logProcessed(eventId, record, Outcome.DEAD_LETTERED);
             }
         });
+    }
+
+    private boolean processed(String eventId) {
+        return entities.find(ProcessedEventEntity.class, eventId) != null;
     }
 
     private void logProcessed(String eventId, ConsumerRecord<byte[], byte[]> record, Outcome outcome) {
@@ -131,7 +144,7 @@ public class RecordProcessor {
         processed.recordOffset = record.offset();
         processed.outcome = outcome;
         processed.processedAt = clock.instant();
-        processed.persist();
+        entities.persist(processed);
     }
 
     private static RejectedRecord rejection(Throwable error) {

@@ -1,4 +1,4 @@
-package dev.ledgerline.ledger.consume;
+package dev.ledgerline.consume;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -25,10 +25,11 @@ import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The input loop (README, "Consuming"): {@code threads} plain Kafka consumers in one group, each subscribed to every
+ * The input loop (module README): {@code threads} plain Kafka consumers in one group, each subscribed to every
  * input topic with the range assignor, so that a tenant's partition of every topic goes to the same thread. A thread
  * processes its batch one record at a time ({@link RecordProcessor}: one transaction each), in partition order, and
  * commits the offsets after the batch. A record that fails is retried, never skipped: the thread seeks back to it,
@@ -37,8 +38,8 @@ import org.jboss.logging.Logger;
  * error.
  */
 @ApplicationScoped
-public class LedgerConsumer {
-    private static final Logger LOG = Logger.getLogger(LedgerConsumer.class);
+public class RecordConsumer {
+    private static final Logger LOG = Logger.getLogger(RecordConsumer.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final RecordProcessor processor;
@@ -47,10 +48,14 @@ public class LedgerConsumer {
     private final IngestMetrics metrics;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
 
+    private final String application;
+
     @Inject
-    LedgerConsumer(RecordProcessor processor, ConsumerSettings settings,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka, IngestMetrics metrics) {
+    RecordConsumer(RecordProcessor processor, ConsumerSettings settings,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka, IngestMetrics metrics,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.processor = processor;
+        this.application = application;
         this.settings = settings;
         this.kafka = kafka;
         this.metrics = metrics;
@@ -58,13 +63,13 @@ public class LedgerConsumer {
 
     void start(@Observes StartupEvent event) {
         if (!settings.enabled()) {
-            LOG.info("Ledger consumer disabled (ledgerline.ledger.consumer.enabled=false)");
+            LOG.info("Record consumer disabled (ledgerline.consumer.enabled=false)");
             return;
         }
         for (int i = 0; i < settings.threads(); i++) {
             Worker worker = new Worker(i);
             workers.add(worker);
-            Thread thread = new Thread(worker, "ledger-consumer-" + i);
+            Thread thread = new Thread(worker, "record-consumer-" + i);
             worker.thread = thread;
             thread.start();
         }
@@ -98,7 +103,7 @@ public class LedgerConsumer {
     private Map<String, Object> consumerConfig(int index) {
         Map<String, Object> config = KafkaClientConfig.forClient(kafka, ConsumerConfig.configNames());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ledger-sync-service-" + index);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, application + "-" + index);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -145,12 +150,12 @@ public class LedgerConsumer {
                     loop(created);
                 } catch (WakeupException e) {
                     if (running) {
-                        LOG.warn("Ledger consumer woken up while running; restarting it");
+                        LOG.warn("Record consumer woken up while running; restarting it");
                     }
                 } catch (RuntimeException e) {
                     // The consumer itself failed (not a record): recreate it after a pause, never stop consuming.
                     failed = true;
-                    LOG.errorf(e, "Ledger consumer %d failed; restarting it in %s", index, settings.maxBackoff());
+                    LOG.errorf(e, "Record consumer %d failed; restarting it in %s", index, settings.maxBackoff());
                     sleep(settings.maxBackoff());
                 } finally {
                     consumer = null;
@@ -276,7 +281,7 @@ public class LedgerConsumer {
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 assigned = Objects.requireNonNull(consumer).assignment().size();
-                LOG.infof("Ledger consumer %d now has %d partitions", index, assigned);
+                LOG.infof("Record consumer %d now has %d partitions", index, assigned);
             }
         }
     }
