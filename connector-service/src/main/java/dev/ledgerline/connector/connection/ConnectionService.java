@@ -5,7 +5,7 @@ import dev.ledgerline.connector.oauth.OAuthTokenClient;
 import dev.ledgerline.connector.oauth.TokenRevocation;
 import dev.ledgerline.rest.problem.ProblemException;
 import dev.ledgerline.connector.publish.SettingsEvents;
-import dev.ledgerline.connector.secret.SecretCipher;
+import dev.ledgerline.secrets.SecretCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
