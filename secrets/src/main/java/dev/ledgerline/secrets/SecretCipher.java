@@ -1,4 +1,4 @@
-package dev.ledgerline.connector.secret;
+package dev.ledgerline.secrets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
