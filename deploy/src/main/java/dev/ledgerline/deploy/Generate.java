@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes every generated file under {@code deploy/k8s}: Strimzi topics and users, KEDA scaled objects, each
- * service's base objects and the prod overlay's disruption budgets. Run by {@code deploy/generate};
+ * Writes every generated file: under {@code deploy/k8s} Strimzi topics and users, KEDA scaled objects, each
+ * service's base objects and the prod overlay's disruption budgets; and the root {@code docker-compose.yml}. Run by {@code deploy/generate};
  * {@code GeneratedFilesTest} fails when a committed file differs from what this writes.
  */
 public final class Generate {
@@ -45,6 +45,8 @@ public final class Generate {
         }
         files.put("deploy/k8s/overlays/prod/pod-disruption-budgets.yaml",
                 Yaml.generatedDocuments("deploy's ServiceTable", ServiceManifests.podDisruptionBudgets(ServiceTable.ALL)));
+        files.put("docker-compose.yml", Yaml.generatedDocument("deploy's ServiceTable and devstack's TopicTable",
+                ComposeFile.compose(table, ServiceTable.ALL)));
         return files;
     }
 }

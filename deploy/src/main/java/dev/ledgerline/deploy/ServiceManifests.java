@@ -40,6 +40,11 @@ public final class ServiceManifests {
         }).toList();
     }
 
+    /** The image docker-compose.yml builds and the Deployments run. */
+    public static String image(ServiceSpec service) {
+        return IMAGE_REGISTRY + "/" + service.service() + ":" + IMAGE_TAG;
+    }
+
     public static String configMapName(ServiceSpec service) {
         return service.service() + "-config";
     }
@@ -58,7 +63,7 @@ public final class ServiceManifests {
     private static Map<String, Object> deployment(ServiceSpec service) {
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("name", service.service());
-        container.put("image", IMAGE_REGISTRY + "/" + service.service() + ":" + IMAGE_TAG);
+        container.put("image", image(service));
         container.put("imagePullPolicy", "IfNotPresent");
         container.put("ports", List.of(ordered("name", "http", "containerPort", service.port(), "protocol", "TCP")));
         List<Map<String, Object>> envFrom = new ArrayList<>();

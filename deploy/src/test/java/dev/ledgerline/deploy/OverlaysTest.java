@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OverlaysTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod", "strimzi", "autoscaling"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", "strimzi", "autoscaling", "../monitoring"})
     void rendersObjectsThatEachNameTheirKindAndName(String kustomization) {
         List<Map<String, Object>> objects = Kustomize.render(Repository.k8s().resolve(kustomization));
         assertThat(objects).isNotEmpty().allSatisfy(object -> {
@@ -66,7 +66,7 @@ class OverlaysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod", "strimzi", "autoscaling"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", "strimzi", "autoscaling", "../monitoring"})
     void noSecretValueIsCommitted(String kustomization) throws IOException {
         List<Map<String, Object>> objects = Kustomize.render(Repository.k8s().resolve(kustomization));
         assertThat(ofKind(objects, "Secret")).allSatisfy(secret ->
@@ -77,7 +77,7 @@ class OverlaysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod", "strimzi", "autoscaling"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", "strimzi", "autoscaling", "../monitoring"})
     void rendersAsKubectlDoesWhereKubectlIsInstalled(String kustomization) throws Exception {
         Assumptions.assumeTrue(kubectlInstalled(), "kubectl is not installed; .ci/run installs it");
         Process kubectl = new ProcessBuilder("kubectl", "kustomize", Repository.k8s().resolve(kustomization).toString())
