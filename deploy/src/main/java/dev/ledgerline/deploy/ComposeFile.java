@@ -2,6 +2,7 @@ package dev.ledgerline.deploy;
 
 import static dev.ledgerline.deploy.ServiceManifests.ordered;
 
+import dev.ledgerline.devstack.ContainerImages;
 import dev.ledgerline.devstack.TopicSpec;
 import dev.ledgerline.devstack.TopicTable;
 import java.util.ArrayList;
@@ -18,9 +19,9 @@ import java.util.stream.Collectors;
  * pointed at the compose hosts, and the Secret's keys taken from the caller's environment, never committed).
  */
 public final class ComposeFile {
-    /** The official images; devstack's Testcontainers profile starts the same ones. */
-    public static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
-    public static final String POSTGRES_IMAGE = "postgres:17";
+    /** The official images, named in devstack, whose Testcontainers profile starts the same ones. */
+    public static final String KAFKA_IMAGE = ContainerImages.KAFKA;
+    public static final String POSTGRES_IMAGE = ContainerImages.POSTGRES;
     static final String KAFKA_BOOTSTRAP = "kafka:9092";
 
     private ComposeFile() {
