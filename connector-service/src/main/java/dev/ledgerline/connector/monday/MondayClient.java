@@ -124,7 +124,7 @@ public final class MondayClient {
         List<ObjectNode> logs = new ArrayList<>();
         for (int page = 1; ; page++) {
             ObjectNode variables = JSON.createObjectNode().put("boardId", boardId)
-                    .put("from", from.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toString())
+                    .put("from", from.truncatedTo(ChronoUnit.SECONDS).toString())
                     .put("page", page).put("limit", LOGS_PER_PAGE);
             JsonNode boards = execute("ActivityLogs", MondayQueries.ACTIVITY_LOGS, variables).path("boards");
             JsonNode read = boards.isArray() && !boards.isEmpty() ? boards.get(0).path("activity_logs") : null;
