@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  *
  * <p>{@link #main} runs it for local development; tests use it through {@link DevstackResource}.
  */
-public final class Devstack implements AutoCloseable {
+public final class Devstack implements RunningStack {
 
     /** One database per service that has one (DESIGN.md §3). */
     public static final List<String> DATABASES = List.of("connector", "merge", "ledger");

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What every Ledgerline service promises an operator once it has booted: live, ready with each of its
  * dependencies checked, Prometheus metrics and an OpenAPI document. A service's boot test extends it,
- * runs as a {@code @QuarkusTest} on {@link DevstackResource}, and names the readiness checks it must pass.
+ * runs as a {@code @QuarkusTest} on {@link DevstackResource}, and names the readiness checks it must pass. The
+ * metrics it reads are kept by {@link MetricsSnapshot} for the deploy module's checks of alerts and dashboards.
  */
 public abstract class ServiceBootContract {
     public static final String DATABASE_CHECK = "Database connections health check";
@@ -44,9 +45,13 @@ public abstract class ServiceBootContract {
 
     @Test
     void servesPrometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200)
+        // Once ready, the Kafka clients have registered their metrics too.
+        isReadyWithEveryDependencyChecked();
+        String metrics = given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
-                .body(containsString("process_uptime_seconds"));
+                .body(containsString("process_uptime_seconds"))
+                .extract().asString();
+        MetricsSnapshot.save(serviceName, metrics);
     }
 
     @Test

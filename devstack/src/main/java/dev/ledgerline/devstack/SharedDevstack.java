@@ -9,13 +9,13 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * The one {@link Devstack} of a test JVM, on free ports and temporary data, started on first use and stopped with
- * the JVM. Tests reach it through {@link DevstackResource}, which calls the copy of this class that the system
+ * The one stack of a test JVM, on free ports and temporary data, started on first use and stopped with the JVM:
+ * the in-process {@link Devstack}, or containers under {@code mvn -Pcontainers} ({@link StackChoice}). Tests reach it through {@link DevstackResource}, which calls the copy of this class that the system
  * class loader holds, so that every Quarkus application class loader (one per test profile) shares it.
  */
 public final class SharedDevstack {
 
-    private static Devstack stack;
+    private static RunningStack stack;
     private static Path tempRoot;
 
     private SharedDevstack() {
@@ -39,17 +39,19 @@ public final class SharedDevstack {
         }
     }
 
-    private static Devstack started() {
+    private static RunningStack started() {
         if (stack == null) {
             Path dataDir = createTempRoot();
             try {
-                stack = Devstack.start(dataDir, 0, 0);
+                stack = StackChoice.forThisJvm() == StackChoice.CONTAINERS
+                        ? StackChoice.startContainers()
+                        : Devstack.start(dataDir, 0, 0);
             } catch (RuntimeException e) {
                 deleteRecursively(dataDir);
                 throw e;
             }
             tempRoot = dataDir;
-            Devstack running = stack;
+            RunningStack running = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 running.close();
                 deleteRecursively(dataDir);

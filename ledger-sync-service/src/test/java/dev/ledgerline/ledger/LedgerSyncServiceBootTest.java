@@ -1,7 +1,7 @@
 package dev.ledgerline.ledger;
 
 import dev.ledgerline.devstack.DevstackResource;
-import dev.ledgerline.ledger.consume.ConsumerReadiness;
+import dev.ledgerline.consume.ConsumerReadiness;
 import dev.ledgerline.devstack.ServiceBootContract;
 import dev.ledgerline.outbox.OutboxReadinessCheck;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -27,6 +27,8 @@ public final class KpiBooks {
     private final ConcurrentMap<String, LongAdder> processed = new ConcurrentHashMap<>();
     private final LongAdder emitted = new LongAdder();
     private final LongAdder deferredEmissions = new LongAdder();
+    /** Wall-clock time of the last punctuation that published at least one KpiValue; NaN before the first. */
+    private volatile double lastEmissionEpochSeconds = Double.NaN;
     /** Store name → partition → entries, as last sampled by the partition's task. */
     private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> storeSizes = new ConcurrentHashMap<>();
     private volatile LongConsumer punctuationTimer = nanos -> { };
@@ -103,8 +105,16 @@ public final class KpiBooks {
         return emitted.sum();
     }
 
+    /** When a KpiValue was last published by this instance, in epoch seconds: NaN before the first. */
+    public double lastEmissionEpochSeconds() {
+        return lastEmissionEpochSeconds;
+    }
+
     void recordPunctuation(long nanos, int values) {
         emitted.add(values);
+        if (values > 0) {
+            lastEmissionEpochSeconds = System.currentTimeMillis() / 1000.0;
+        }
         punctuationTimer.accept(nanos);
     }
 

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Binds the counters the processors keep in {@link KpiBooks} to Micrometer, so that they appear on
  * {@code /q/metrics}: {@code kpi_rejected_records_total{reason}}, {@code kpi_records_processed_total{topic}},
- * {@code kpi_values_emitted_total}, {@code kpi_emissions_deferred_total}, the punctuation timer {@code kpi_punctuation_seconds} (count, sum, max),
+ * {@code kpi_values_emitted_total}, {@code kpi_values_last_emitted_timestamp_seconds} (for KPI freshness),
+ * {@code kpi_emissions_deferred_total}, the punctuation timer {@code kpi_punctuation_seconds} (count, sum, max),
  * the tenants held here, the entries of each state store {@code kpi_state_entries{store}}, and the slices and
  * day buckets held in memory.
  */
@@ -43,6 +44,11 @@ public class KpiMetrics {
         }
         FunctionCounter.builder("kpi.values.emitted", books, KpiBooks::emittedCount)
                 .description("KpiValues published on kpi.values.v1")
+                .register(registry);
+        // KPI freshness is now minus this: time() - kpi_values_last_emitted_timestamp_seconds.
+        Gauge.builder("kpi.values.last.emitted.timestamp", books, KpiBooks::lastEmissionEpochSeconds)
+                .description("Epoch time of the last publication of a KpiValue by this instance (NaN before)")
+                .baseUnit("seconds")
                 .register(registry);
         FunctionCounter.builder("kpi.emissions.deferred", books, KpiBooks::deferredEmissionCount)
                 .description("Emission punctuations deferred while a task caught up on a backlog")

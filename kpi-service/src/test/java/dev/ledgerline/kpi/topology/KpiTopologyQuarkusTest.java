@@ -3,6 +3,7 @@ package dev.ledgerline.kpi.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ledgerline.devstack.DevstackResource;
+import dev.ledgerline.devstack.MetricsSnapshot;
 import dev.ledgerline.schemas.AvroDecodingException;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.Keys;
@@ -165,12 +166,18 @@ class KpiTopologyQuarkusTest {
         assertThat(value(metrics, "kpi_slices", "")).isGreaterThanOrEqualTo(4);
         assertThat(value(metrics, "kpi_day_buckets", "")).isGreaterThanOrEqualTo(4);
         assertThat(value(metrics, "kpi_punctuation_seconds_count", "")).isGreaterThanOrEqualTo(1);
+        // The new tenant's values are published within an emit interval: the last publication is a moment ago.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(value(metrics(), "kpi_values_last_emitted_timestamp_seconds", ""))
+                        .isGreaterThan(now.minus(Duration.ofMinutes(1)).getEpochSecond()));
         assertThat(metrics).contains("kpi_punctuation_seconds_sum").contains("kpi_punctuation_seconds_max");
         assertThat(value(metrics, "kpi_records_processed_total", "topic=\"crm.owners.v1\""))
                 .isGreaterThanOrEqualTo(1);
         assertThat(metrics).containsPattern("(?m)^kafka_stream_\\w+");
         // The catch-up deferral of the service's EmitPolicy is counted (value checked in CatchUpEmissionTest).
         assertThat(value(metrics, "kpi_emissions_deferred_total", "")).isGreaterThanOrEqualTo(0);
+        // With records processed, the per-partition and per-topic client meters exist: kept for the deploy checks.
+        MetricsSnapshot.save("kpi-service-topology", metrics);
     }
 
     private static String metrics() {
