@@ -62,6 +62,7 @@ final class FakeQuickBooks implements AutoCloseable {
     private volatile String accessToken;
     private volatile String refreshToken = "rt-0";
     private volatile int perMinute;
+    private volatile int latencyMillis;
     private final AtomicInteger throttled = new AtomicInteger();
 
     private record Answer(int status, String body) {
@@ -83,6 +84,19 @@ final class FakeQuickBooks implements AutoCloseable {
 
     String tokenUrl() {
         return server.baseUrl() + TOKEN_PATH;
+    }
+
+    /** The body of PUT /quickbooks that connects a tenant to this company (income account 79). */
+    Map<String, Object> companySettings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("realmId", REALM);
+        settings.put("apiBaseUrl", baseUrl());
+        settings.put("tokenUrl", tokenUrl());
+        settings.put("clientId", CLIENT_ID);
+        settings.put("clientSecret", CLIENT_SECRET);
+        settings.put("refreshToken", refreshToken);
+        settings.put("incomeAccountId", "79");
+        return settings;
     }
 
     /** The refresh token the company holds now (rotated by every refresh). */
@@ -153,6 +167,11 @@ final class FakeQuickBooks implements AutoCloseable {
         perMinute = bound;
     }
 
+    /** Every API answer takes this long, as QuickBooks' do over the internet. */
+    void latency(int millis) {
+        latencyMillis = millis;
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -183,7 +202,9 @@ final class FakeQuickBooks implements AutoCloseable {
                 if (request.getUrl().startsWith(TOKEN_PATH)) {
                     return token(request);
                 }
-                return api(request);
+                ResponseDefinition answer = api(request);
+                return latencyMillis == 0 || answer.getFault() != null ? answer
+                        : ResponseDefinitionBuilder.like(answer).withFixedDelay(latencyMillis).build();
             } catch (Exception e) {
                 return json(500, fault("SystemFault", "10000", "An application error has occurred", e.toString()));
             }

@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.ledger.LedgerTestSupport;
 import dev.ledgerline.ledger.Wire;
-import dev.ledgerline.wire.InvoiceStatus;
-import dev.ledgerline.wire.PaymentKind;
-import dev.ledgerline.wire.SourceEntityType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -21,7 +18,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -49,7 +46,7 @@ class QuickBooksSyncTest extends LedgerTestSupport {
     @BeforeEach
     void connectCompany() {
         quickBooks = new FakeQuickBooks();
-        given().contentType(ContentType.JSON).body(companySettings(quickBooks.currentRefreshToken()))
+        given().contentType(ContentType.JSON).body(quickBooks.companySettings())
                 .put("/api/tenants/{tenant}/quickbooks", tenant).then().statusCode(200)
                 .body("realmId", equalTo(FakeQuickBooks.REALM)).body("enabled", equalTo(true))
                 .body("minorVersion", equalTo(75));
@@ -64,19 +61,9 @@ class QuickBooksSyncTest extends LedgerTestSupport {
 
     @Test
     void anInvoiceItsPaymentAReceiptAndAVoidArePushedOnceWithTheirCustomersAndItems() {
-        publish(Wire.connection(tenant),
-                Wire.customer(tenant, "cust-1", "Acme GmbH", "billing@acme.example", Wire.CONNECTED,
-                        Wire.link(SourceEntityType.CONTACT, "c-1")),
-                Wire.item(tenant, "item-1", "Consulting day", "p-1", "400.00", "EUR"),
-                Wire.invoice(tenant, "inv-1").contact("c-1").line("p-1", "10", "100.00", "0.10", "0.19").build(),
-                Wire.payment(tenant, "pay-1").invoice("inv-1").amount("500.00", "EUR")
-                        .updatedAt(Wire.T0.plusSeconds(10)).build(),
-                Wire.invoice(tenant, "inv-2").customer("Beta", "ap@beta.example").line("p-2", "1", "250.00", null, null)
-                        .updatedAt(Wire.T0.plusSeconds(20)).build(),
-                Wire.invoice(tenant, "inv-2").customer("Beta", "ap@beta.example").line("p-2", "1", "250.00", null, null)
-                        .status(InvoiceStatus.VOID).updatedAt(Wire.T0.plusSeconds(30)).build(),
-                Wire.payment(tenant, "order-1").kind(PaymentKind.ORDER).payer("Gamma", "pay@gamma.example")
-                        .amount("99.00", "EUR").updatedAt(Wire.T0.plusSeconds(40)).build());
+        List<Wire.Input> records = new ArrayList<>(Wire.everyDocumentKind(tenant));
+        records.add(1, Wire.item(tenant, "item-1", "Consulting day", "p-1", "400.00", "EUR"));
+        publish(records);
 
         pushAll();
 
@@ -267,18 +254,6 @@ class QuickBooksSyncTest extends LedgerTestSupport {
     private String customerId(String name) {
         return quickBooks.objects("Customer").stream().filter(customer -> name.equals(customer.path("DisplayName").asText()))
                 .findFirst().orElseThrow().path("Id").asText();
-    }
-
-    private Map<String, Object> companySettings(String refreshToken) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("realmId", FakeQuickBooks.REALM);
-        settings.put("apiBaseUrl", quickBooks.baseUrl());
-        settings.put("tokenUrl", quickBooks.tokenUrl());
-        settings.put("clientId", FakeQuickBooks.CLIENT_ID);
-        settings.put("clientSecret", FakeQuickBooks.CLIENT_SECRET);
-        settings.put("refreshToken", refreshToken);
-        settings.put("incomeAccountId", "79");
-        return settings;
     }
 
     /** The requestid of a logged request line. */
