@@ -1,7 +1,7 @@
 package dev.ledgerline.ledger;
 
 import dev.ledgerline.devstack.DevstackResource;
-import dev.ledgerline.ledger.consume.RecordProcessor;
+import dev.ledgerline.consume.RecordProcessor;
 import dev.ledgerline.schemas.AvroRecordSerializer;
 import dev.ledgerline.schemas.TenantPartitioner;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,9 @@
 package dev.ledgerline.ledger;
 
 import dev.ledgerline.devstack.DevstackResource;
-import dev.ledgerline.ledger.consume.ConsumerReadiness;
+import dev.ledgerline.consume.ConsumerReadiness;
 import dev.ledgerline.devstack.ServiceBootContract;
+import dev.ledgerline.outbox.OutboxReadinessCheck;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class LedgerSyncServiceBootTest extends ServiceBootContract {
 
     LedgerSyncServiceBootTest() {
-        super("ledger-sync-service", DATABASE_CHECK, KAFKA_CHECK, ConsumerReadiness.NAME);
+        super("ledger-sync-service", DATABASE_CHECK, KAFKA_CHECK, ConsumerReadiness.NAME, OutboxReadinessCheck.NAME);
     }
 }

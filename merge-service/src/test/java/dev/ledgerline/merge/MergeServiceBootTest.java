@@ -1,7 +1,9 @@
 package dev.ledgerline.merge;
 
+import dev.ledgerline.consume.ConsumerReadiness;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.devstack.ServiceBootContract;
+import dev.ledgerline.outbox.OutboxReadinessCheck;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class MergeServiceBootTest extends ServiceBootContract {
 
     MergeServiceBootTest() {
-        super("merge-service", DATABASE_CHECK, KAFKA_CHECK);
+        super("merge-service", DATABASE_CHECK, KAFKA_CHECK, ConsumerReadiness.NAME, OutboxReadinessCheck.NAME);
     }
 }

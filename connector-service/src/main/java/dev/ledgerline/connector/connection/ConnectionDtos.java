@@ -14,9 +14,12 @@ public final class ConnectionDtos {
     private ConnectionDtos() {
     }
 
-    /** Connection settings; on create, a missing value takes its default. */
+    /**
+     * Connection settings; on create, a missing value takes its default. {@code invoiceOnWonDeal} (default false):
+     * the ledger invoices a deal when it reaches WON, for CRMs where invoices are not kept.
+     */
     public record Settings(Boolean autoMerge, CustomerScope customerScope, Boolean syncProducts,
-            Instant syncInvoicesSince) {
+            Instant syncInvoicesSince, Boolean invoiceOnWonDeal) {
     }
 
     /** The OAuth client registered at the CRM (app id and secret), and where the CRM sends the user back. */

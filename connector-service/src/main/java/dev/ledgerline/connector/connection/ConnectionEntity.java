@@ -31,6 +31,7 @@ public class ConnectionEntity extends PanacheEntityBase {
     public CustomerScope customerScope;
     public boolean syncProducts;
     public Instant syncInvoicesSince;
+    public boolean invoiceOnWonDeal;
     public String apiBaseUrl;
     public String tokenUrl;
     public String authorizeUrl;

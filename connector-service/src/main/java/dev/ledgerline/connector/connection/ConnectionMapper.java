@@ -20,7 +20,7 @@ final class ConnectionMapper {
 
     static ConnectionDtos.Settings settingsOf(ConnectionEntity entity) {
         return new ConnectionDtos.Settings(entity.autoMerge, entity.customerScope, entity.syncProducts,
-                entity.syncInvoicesSince);
+                entity.syncInvoicesSince, entity.invoiceOnWonDeal);
     }
 
     static ConnectionSettings toWire(ConnectionEntity entity) {
@@ -35,6 +35,7 @@ final class ConnectionMapper {
                 .setCustomerScope(dev.ledgerline.wire.CustomerScope.valueOf(entity.customerScope.name()))
                 .setSyncProducts(entity.syncProducts)
                 .setSyncInvoicesSince(entity.syncInvoicesSince)
+                .setInvoiceOnWonDeal(entity.invoiceOnWonDeal)
                 .setConnectedAt(entity.createdAt)
                 .setUpdatedAt(entity.updatedAt)
                 .build();

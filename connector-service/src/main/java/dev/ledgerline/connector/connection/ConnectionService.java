@@ -5,7 +5,7 @@ import dev.ledgerline.connector.oauth.OAuthTokenClient;
 import dev.ledgerline.connector.oauth.TokenRevocation;
 import dev.ledgerline.rest.problem.ProblemException;
 import dev.ledgerline.connector.publish.SettingsEvents;
-import dev.ledgerline.connector.secret.SecretCipher;
+import dev.ledgerline.secrets.SecretCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -59,7 +59,7 @@ public class ConnectionService {
         entity.createdAt = now;
         entity.updatedAt = now;
         applySettings(entity, request.settings() == null
-                ? new ConnectionDtos.Settings(null, null, null, null) : request.settings());
+                ? new ConnectionDtos.Settings(null, null, null, null, null) : request.settings());
         entity.apiBaseUrl = firstNonNull(request.apiBaseUrl(), crm.defaultApiBaseUrl());
         entity.tokenUrl = firstNonNull(request.tokenUrl(), crm.defaultTokenUrl());
         entity.authorizeUrl = firstNonNull(request.authorizeUrl(), crm.defaultAuthorizeUrl());
@@ -165,6 +165,7 @@ public class ConnectionService {
         entity.syncProducts = settings.syncProducts() == null || settings.syncProducts();
         entity.syncInvoicesSince = settings.syncInvoicesSince() == null
                 ? entity.createdAt : settings.syncInvoicesSince().truncatedTo(ChronoUnit.MILLIS);
+        entity.invoiceOnWonDeal = settings.invoiceOnWonDeal() != null && settings.invoiceOnWonDeal();
     }
 
     /** A settings update changes only what it names. */
@@ -173,7 +174,8 @@ public class ConnectionService {
                 firstNonNull(update.autoMerge(), current.autoMerge()),
                 firstNonNull(update.customerScope(), current.customerScope()),
                 firstNonNull(update.syncProducts(), current.syncProducts()),
-                firstNonNull(update.syncInvoicesSince(), current.syncInvoicesSince()));
+                firstNonNull(update.syncInvoicesSince(), current.syncInvoicesSince()),
+                firstNonNull(update.invoiceOnWonDeal(), current.invoiceOnWonDeal()));
     }
 
     private static void requireNotDisconnected(ConnectionEntity entity) {

@@ -4,7 +4,7 @@ import dev.ledgerline.connector.connection.ConnectionEntity;
 import dev.ledgerline.connector.connection.ConnectionStatus;
 import dev.ledgerline.rest.problem.Problem;
 import dev.ledgerline.rest.problem.ProblemException;
-import dev.ledgerline.connector.secret.SecretCipher;
+import dev.ledgerline.secrets.SecretCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;

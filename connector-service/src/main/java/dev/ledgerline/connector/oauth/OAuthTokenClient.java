@@ -1,7 +1,7 @@
 package dev.ledgerline.connector.oauth;
 
 import dev.ledgerline.connector.connection.ConnectionEntity;
-import dev.ledgerline.connector.secret.SecretCipher;
+import dev.ledgerline.secrets.SecretCipher;
 import dev.ledgerline.connector.sync.RetryPolicy;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClientConfigBuilder;

@@ -3,7 +3,7 @@ package dev.ledgerline.connector.oauth;
 import dev.ledgerline.connector.connection.AuthKind;
 import dev.ledgerline.connector.connection.ConnectionEntity;
 import dev.ledgerline.connector.connection.ConnectionStatus;
-import dev.ledgerline.connector.secret.SecretCipher;
+import dev.ledgerline.secrets.SecretCipher;
 import dev.ledgerline.connector.sync.CredentialsRejected;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.LockModeType;

@@ -2,7 +2,7 @@ package dev.ledgerline.connector.oauth;
 
 import dev.ledgerline.connector.connection.AuthKind;
 import dev.ledgerline.connector.connection.ConnectionEntity;
-import dev.ledgerline.connector.secret.SecretCipher;
+import dev.ledgerline.secrets.SecretCipher;
 import dev.ledgerline.connector.sync.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;

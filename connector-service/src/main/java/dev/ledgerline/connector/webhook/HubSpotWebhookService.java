@@ -11,7 +11,7 @@ import dev.ledgerline.connector.hubspot.HubSpotObjectType;
 import dev.ledgerline.connector.hubspot.HubSpotSync;
 import dev.ledgerline.rest.problem.Problem;
 import dev.ledgerline.rest.problem.ProblemException;
-import dev.ledgerline.connector.secret.SecretCipher;
+import dev.ledgerline.secrets.SecretCipher;
 import dev.ledgerline.connector.sync.SyncService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

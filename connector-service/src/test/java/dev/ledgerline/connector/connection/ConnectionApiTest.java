@@ -225,6 +225,52 @@ class ConnectionApiTest {
         assertThat(published.getCustomerScope().name()).isEqualTo("ALL_CONTACTS");
     }
 
+    @Test
+    void invoiceOnWonDealIsOffByDefaultAndAnAdminTurnsItOnAndOffOnTheTopic() {
+        String tenant = tenant();
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("crm", "HUBSPOT", "displayName", "Portal", "apiToken", PRIVATE_APP_TOKEN))
+                .post("/api/tenants/{tenant}/connections", tenant).then().statusCode(201)
+                .body("connection.settings.invoiceOnWonDeal", equalTo(false))
+                .extract().path("connection.id");
+        assertThat(publishedConnection(tenant, id, "ACTIVE").getInvoiceOnWonDeal()).isFalse();
+
+        given().contentType(ContentType.JSON).body(Map.of("invoiceOnWonDeal", true))
+                .put("/api/tenants/{tenant}/connections/{id}/settings", tenant, id).then().statusCode(200)
+                .body("settings.invoiceOnWonDeal", equalTo(true))
+                .body("settings.autoMerge", equalTo(true));
+        given().get("/api/tenants/{tenant}/connections/{id}", tenant, id).then().statusCode(200)
+                .body("settings.invoiceOnWonDeal", equalTo(true));
+        assertThat(publishedConnection(tenant, id, ConnectionSettings::getInvoiceOnWonDeal).getAutoMerge()).isTrue();
+
+        // Another setting changed alone keeps it on; turned off, the topic says so.
+        given().contentType(ContentType.JSON).body(Map.of("syncProducts", false))
+                .put("/api/tenants/{tenant}/connections/{id}/settings", tenant, id).then().statusCode(200)
+                .body("settings.invoiceOnWonDeal", equalTo(true));
+        assertThat(publishedConnection(tenant, id, settings -> !settings.getSyncProducts()).getInvoiceOnWonDeal())
+                .isTrue();
+        given().contentType(ContentType.JSON).body(Map.of("invoiceOnWonDeal", false))
+                .put("/api/tenants/{tenant}/connections/{id}/settings", tenant, id).then().statusCode(200)
+                .body("settings.invoiceOnWonDeal", equalTo(false));
+        assertThat(publishedConnection(tenant, id,
+                settings -> !settings.getSyncProducts() && !settings.getInvoiceOnWonDeal()).getInvoiceOnWonDeal()).isFalse();
+    }
+
+    @Test
+    void aConnectionCreatedWithInvoiceOnWonDealPublishesIt() {
+        String tenant = tenant();
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("crm", "HUBSPOT", "displayName", "Portal", "apiToken", PRIVATE_APP_TOKEN,
+                        "settings", Map.of("invoiceOnWonDeal", true)))
+                .post("/api/tenants/{tenant}/connections", tenant).then().statusCode(201)
+                .body("connection.settings.invoiceOnWonDeal", equalTo(true))
+                .extract().path("connection.id");
+        assertThat(publishedConnection(tenant, id, "ACTIVE").getInvoiceOnWonDeal()).isTrue();
+        given().contentType(ContentType.JSON).body(Map.of("invoiceOnWonDeal", "sometimes"))
+                .put("/api/tenants/{tenant}/connections/{id}/settings", tenant, id).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     /** An OAuth HubSpot connection whose consent completed with these tokens. */
     private static String connectedOAuthConnection(String tenant, String code, String accessToken, String refreshToken) {
         crm.stubFor(post(urlEqualTo("/oauth/v1/token")).withRequestBody(containing("code=" + code))

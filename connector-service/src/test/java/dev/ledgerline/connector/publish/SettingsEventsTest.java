@@ -75,12 +75,12 @@ class SettingsEventsTest {
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             connections.updateSettings(tenant, connection,
-                    new ConnectionDtos.Settings(false, CustomerScope.ALL_CONTACTS, null, null));
+                    new ConnectionDtos.Settings(false, CustomerScope.ALL_CONTACTS, null, null, null));
             throw new IllegalStateException("a later step of the same transaction fails");
         })).hasMessageContaining("later step");
         given().get("/api/tenants/{tenant}/connections/{id}", tenant, id).then().statusCode(200)
                 .body("settings.autoMerge", org.hamcrest.Matchers.equalTo(true));
-        connections.updateSettings(tenant, connection, new ConnectionDtos.Settings(null, null, false, null));
+        connections.updateSettings(tenant, connection, new ConnectionDtos.Settings(null, null, false, null, null));
 
         List<ConnectionSettings> published = TopicProbe.readUntil(DevstackResource.bootstrapServers(),
                         Topics.CONNECTIONS, AvroSerde.of(ConnectionSettings.class).deserializer(),

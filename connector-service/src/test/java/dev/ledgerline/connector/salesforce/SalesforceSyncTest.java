@@ -27,7 +27,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.ledgerline.connector.connection.ConnectionRows;
-import dev.ledgerline.connector.secret.SecretCipher;
+import dev.ledgerline.secrets.SecretCipher;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.devstack.TopicProbe;
 import dev.ledgerline.schemas.AvroSerde;

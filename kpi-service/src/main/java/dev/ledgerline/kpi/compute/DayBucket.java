@@ -1,9 +1,6 @@
 package dev.ledgerline.kpi.compute;
 
 import java.math.BigDecimal;
-import java.util.Collections;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
  * Additive counters of one (tenant, dimension value, day): the flows that happened on that day and the
@@ -30,8 +27,8 @@ public final class DayBucket {
     private long wonAmountCount;
     private long wonUnconverted;
     private long wonDurationMillisSum;
-    /** floor(duration in days) → number of won deals; sparse, never holds a zero count. */
-    private final TreeMap<Long, Long> wonDurationDays = new TreeMap<>();
+    /** floor(duration in days) → number of won deals. */
+    private final DurationHistogram wonDurationDays = new DurationHistogram();
 
     private long lostCount;
     private BigDecimal lostAmountSum = BigDecimal.ZERO;
@@ -57,11 +54,7 @@ public final class DayBucket {
         wonAmountCount += sign * other.wonAmountCount;
         wonUnconverted += sign * other.wonUnconverted;
         wonDurationMillisSum += sign * other.wonDurationMillisSum;
-        if (!other.wonDurationDays.isEmpty()) {
-            for (var entry : other.wonDurationDays.entrySet()) {
-                addWonDurationDays(entry.getKey(), sign * entry.getValue());
-            }
-        }
+        wonDurationDays.add(other.wonDurationDays, sign);
         lostCount += sign * other.lostCount;
         lostAmountSum = plus(lostAmountSum, other.lostAmountSum, sign);
         lostAmountCount += sign * other.lostAmountCount;
@@ -77,6 +70,10 @@ public final class DayBucket {
      * scale (the scale of a sum is the larger one either way). This runs for every bucket a window sums.
      */
     static BigDecimal plus(BigDecimal sum, BigDecimal addend, int sign) {
+        if (addend.signum() == 0 && addend.scale() <= sum.scale()) {
+            // Most addends of a sum are zero (a delta carries one or two amounts): same value, same scale.
+            return sum;
+        }
         return switch (sign) {
             case 1 -> sum.add(addend);
             case -1 -> sum.subtract(addend);
@@ -92,7 +89,7 @@ public final class DayBucket {
                 && createdAmountCount == other.createdAmountCount && createdUnconverted == other.createdUnconverted
                 && wonCount == other.wonCount && wonAmountSum.equals(other.wonAmountSum)
                 && wonAmountCount == other.wonAmountCount && wonUnconverted == other.wonUnconverted
-                && wonDurationMillisSum == other.wonDurationMillisSum && wonDurationDays.equals(other.wonDurationDays)
+                && wonDurationMillisSum == other.wonDurationMillisSum && wonDurationDays.sameAs(other.wonDurationDays)
                 && lostCount == other.lostCount && lostAmountSum.equals(other.lostAmountSum)
                 && lostAmountCount == other.lostAmountCount && lostUnconverted == other.lostUnconverted
                 && openDelta == other.openDelta && pipelineDelta.equals(other.pipelineDelta)
@@ -149,7 +146,7 @@ public final class DayBucket {
             }
             wonUnconverted += deal.unconverted() ? 1 : 0;
             wonDurationMillisSum += deal.durationMillis();
-            addWonDurationDays(deal.durationMillis() / KpiCalculator.MILLIS_PER_DAY, 1);
+            wonDurationDays.add(deal.durationMillis() / KpiCalculator.MILLIS_PER_DAY, 1);
         } else {
             lostCount++;
             if (deal.homeAmount() != null) {
@@ -172,10 +169,6 @@ public final class DayBucket {
         unconvertedOpenDelta += unconvertedOpen;
     }
 
-    private void addWonDurationDays(long days, long count) {
-        wonDurationDays.merge(days, count, (a, b) -> a + b == 0 ? null : a + b);
-    }
-
     // --- reading ------------------------------------------------------------------------------------
 
     public long leadsCreated() { return leadsCreated; }
@@ -190,8 +183,8 @@ public final class DayBucket {
     public long wonAmountCount() { return wonAmountCount; }
     public long wonUnconverted() { return wonUnconverted; }
     public long wonDurationMillisSum() { return wonDurationMillisSum; }
-    /** floor(days) → count of won deals, ascending by days; read-only. */
-    public NavigableMap<Long, Long> wonDurationDays() { return Collections.unmodifiableNavigableMap(wonDurationDays); }
+    /** The nearest-rank percentile of the won deals' whole-day durations (see {@link DurationHistogram}). */
+    Long wonDurationDaysPercentile(int percent) { return wonDurationDays.nearestRank(percent, wonCount); }
     public long lostCount() { return lostCount; }
     public BigDecimal lostAmountSum() { return lostAmountSum; }
     public long lostAmountCount() { return lostAmountCount; }

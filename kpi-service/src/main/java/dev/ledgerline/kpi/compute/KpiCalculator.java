@@ -88,15 +88,8 @@ public final class KpiCalculator {
     /** Nearest rank over whole days: the smallest d with at least p % of the durations ≤ d. */
     private static KpiResult percentile(KpiId kpi, int percent, DayBucket flow) {
         var total = flow.wonCount();
-        BigDecimal value = null;
-        long atOrBelow = 0;
-        for (var entry : flow.wonDurationDays().entrySet()) {
-            atOrBelow += entry.getValue();
-            if (100 * atOrBelow >= (long) percent * total) {
-                value = BigDecimal.valueOf(entry.getKey());
-                break;
-            }
-        }
+        var day = flow.wonDurationDaysPercentile(percent);
+        var value = day == null ? null : BigDecimal.valueOf(day);
         return new KpiResult(kpi, total == 0 ? null : value, null, total, null, 0);
     }
 

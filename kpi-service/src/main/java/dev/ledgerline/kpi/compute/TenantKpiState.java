@@ -123,6 +123,11 @@ public final class TenantKpiState {
         return slices;
     }
 
+    /** Whether the slice has any bucket. */
+    public boolean hasSlice(Slice slice) {
+        return series.containsKey(slice);
+    }
+
     /** The slices with any bucket. */
     public int sliceCount() {
         return series.size();

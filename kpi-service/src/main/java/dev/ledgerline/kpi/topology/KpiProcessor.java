@@ -4,10 +4,12 @@ import dev.ledgerline.kpi.compute.BucketChange;
 import dev.ledgerline.kpi.compute.Contributions;
 import dev.ledgerline.kpi.compute.DealState;
 import dev.ledgerline.kpi.compute.DealUpdates;
+import dev.ledgerline.kpi.compute.Dimension;
 import dev.ledgerline.kpi.compute.LeadUpdates;
 import dev.ledgerline.kpi.compute.LeadVersion;
 import dev.ledgerline.kpi.compute.Outcome;
 import dev.ledgerline.kpi.compute.RejectReason;
+import dev.ledgerline.kpi.compute.Slice;
 import dev.ledgerline.kpi.compute.StateUpdate;
 import dev.ledgerline.kpi.compute.TenantKpiState;
 import dev.ledgerline.kpi.compute.TenantProfile;
@@ -71,6 +73,10 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     private long newestInputSincePunctuation = NO_INPUT;
     /** Wall-clock time of the last emission that was not deferred (see {@link EmitPolicy}), or {@link #NEVER}. */
     private long lastEmissionAt = NEVER;
+    /** Wall-clock time of the last punctuation whose new records were all older than the catch-up age. */
+    private long lastBehindAt = NEVER;
+    /** Wall-clock time of the last emission that published every dimension's slices, or {@link #NEVER}. */
+    private long lastDimensionEmissionAt = NEVER;
 
     private ProcessorContext<String, SpecificRecord> context;
     private int partition;
@@ -78,6 +84,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     private KeyValueStore<String, LeadVersion> leads;
     private KeyValueStore<String, TenantProfile> profiles;
     private KeyValueStore<String, OwnerInfo> owners;
+    private KeyValueStore<String, String> publishedSlices;
 
     KpiProcessor(KpiBooks books, EmitPolicy emitPolicy) {
         this.books = books;
@@ -92,6 +99,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
         leads = context.getStateStore(KpiTopology.LEAD_STATES_STORE);
         profiles = context.getStateStore(KpiTopology.TENANT_PROFILES_STORE);
         owners = context.getStateStore(KpiTopology.OWNER_STATES_STORE);
+        publishedSlices = context.getStateStore(KpiTopology.PUBLISHED_SLICES_STORE);
         var started = System.nanoTime();
         rebuild(profiles, deals, leads).forEach((tenantId, state) -> {
             var book = new TenantBook(state);
@@ -101,11 +109,12 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
             books.register(partition, tenantId, book);
         });
         restoreOwners();
+        restorePublishedSlices();
         LOG.infof("KPI task %s rebuilt %d tenants from its stores in %d ms", context.taskId(), tenants.size(),
                 (System.nanoTime() - started) / 1_000_000);
         context.schedule(emitPolicy.interval(), PunctuationType.WALL_CLOCK_TIME, this::emit);
         sampleStoreSizes(context.currentSystemTimeMs());
-        context.schedule(emitPolicy.interval(), PunctuationType.WALL_CLOCK_TIME, this::sampleStoreSizes);
+        context.schedule(emitPolicy.dimensionInterval(), PunctuationType.WALL_CLOCK_TIME, this::sampleStoreSizes);
     }
 
     /** Puts the restored owners into their tenants' directories (after {@link #rebuild}, so books exist). */
@@ -116,9 +125,31 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     }
 
     /**
+     * Marks the published slices that have no bucket any more dirty: their last values on kpi.values.v1 may predate
+     * the change that emptied them (processed and stored, then the task died before the next emission).
+     */
+    private void restorePublishedSlices() {
+        try (var all = publishedSlices.all()) {
+            all.forEachRemaining(entry -> {
+                var parts = entry.key.split("\\|", 3);
+                var book = book(parts[0]);
+                var slice = new Slice(Dimension.valueOf(parts[1]), parts[2]);
+                book.published.add(slice);
+                if (!book.ownerView().hasSlice(slice)) {
+                    book.dirty.add(slice);
+                }
+            });
+        }
+    }
+
+    private static String publishedSliceKey(String tenantId, Slice slice) {
+        return tenantId + "|" + slice.dimension().name() + "|" + slice.value();
+    }
+
+    /**
      * Publishes the entry counts of this task's stores to {@link KpiBooks}, for the metrics: the stores may only
      * be used on the stream thread, and an in-memory store's count is its map's size, so sampling once per
-     * interval costs nothing on the per-record path.
+     * dimension interval costs nothing on the per-record path.
      */
     private void sampleStoreSizes(long timestamp) {
         for (var name : KpiTopology.STORES) {
@@ -300,6 +331,7 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
         deleteAll(deals, prefix);
         deleteAll(leads, prefix);
         deleteAll(owners, prefix);
+        deleteAll(publishedSlices, prefix);
         var book = tenants.remove(tenantId);
         if (book != null) {
             books.unregister(partition, tenantId);
@@ -368,14 +400,21 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
     // --- emission
 
     /**
-     * Emits, for each dirty slice, every KPI of every window ending today in the tenant's zone, each key only
-     * when its value differs from the one emitted last. A day rollover in the tenant's zone makes every slice
+     * Emits, for each dirty slice due (see {@link EmitPolicy}: the ALL slice at every punctuation, the others once
+     * the dimension interval has passed), every KPI of every window ending today in the tenant's zone, each key
+     * only when its value differs from the one emitted last. A day rollover in the tenant's zone makes every slice
      * dirty, so the rolling windows are published for the new day.
      */
     void emit(long timestamp) {
-        var caughtUp = newestInputSincePunctuation == NO_INPUT
-                || timestamp - newestInputSincePunctuation <= emitPolicy.catchUpAge().toMillis();
+        if (newestInputSincePunctuation != NO_INPUT
+                && timestamp - newestInputSincePunctuation > emitPolicy.catchUpAge().toMillis()) {
+            lastBehindAt = timestamp;
+        }
         newestInputSincePunctuation = NO_INPUT;
+        // Caught up once no punctuation for a dimension interval saw only old records: with punctuations every
+        // 100 ms, one that finds no record at all only means the thread served its other tasks meanwhile.
+        var caughtUp = lastBehindAt == NEVER
+                || timestamp - lastBehindAt >= emitPolicy.dimensionInterval().toMillis();
         if (lastEmissionAt == NEVER) {
             // The first punctuation of the task starts the deferral clock (the context's time is not set in init).
             lastEmissionAt = timestamp;
@@ -385,11 +424,15 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
             return;
         }
         lastEmissionAt = timestamp;
+        var dimensionsDue = lastDimensionEmissionAt == NEVER
+                || timestamp - lastDimensionEmissionAt >= emitPolicy.dimensionInterval().toMillis();
+        if (dimensionsDue) {
+            lastDimensionEmissionAt = timestamp;
+        }
         var started = System.nanoTime();
         var count = 0;
         var computedAt = Instant.ofEpochMilli(timestamp);
         for (var entry : tenants.entrySet()) {
-            var tenantId = entry.getKey();
             var book = entry.getValue();
             var state = book.ownerView();
             var profile = state.profile();
@@ -409,41 +452,65 @@ final class KpiProcessor implements Processor<String, Object, String, SpecificRe
             if (book.dirty.isEmpty()) {
                 continue;
             }
-            var fiscalStart = profile.fiscalYearStartMonth();
-            for (var slice : book.dirty) {
-                var inputs = state.windowInputs(slice, today);
-                var previous = book.lastEvaluated.put(slice, inputs);
-                for (var window : Window.values()) {
-                    var input = inputs[window.ordinal()];
-                    var last = previous == null ? null : previous[window.ordinal()];
-                    // Inputs equal to the last evaluation's (same profile and day) give the values emitted then.
-                    var flowChanged = last == null || !input.flow().sameAs(last.flow());
-                    var stockChanged = last == null || !input.stock().equals(last.stock());
-                    if (!flowChanged && !stockChanged) {
-                        continue;
-                    }
-                    var period = window.periodLabel(today, fiscalStart);
-                    var range = window.range(today, fiscalStart);
-                    var results = flowChanged && stockChanged ? state.evaluate(input)
-                            : flowChanged ? state.evaluateFlow(input.flow()) : state.evaluateStock(input.stock());
-                    for (var result : results.values()) {
-                        var key = book.emittedKey(slice, window, result.kpi(),
-                                () -> KpiValueMapper.key(tenantId, result, slice, window, period));
-                        var value = KpiValueMapper.changedValue(tenantId, slice, window, range, period, result,
-                                computedAt, book.lastEmitted.get(key));
-                        if (value == null) {
-                            continue;
-                        }
-                        book.lastEmitted.put(key, value);
-                        context.forward(new Record<String, SpecificRecord>(key, value, timestamp),
-                                KpiTopology.KPI_SINK);
-                        count++;
-                    }
+            if (dimensionsDue) {
+                for (var slice : book.dirty) {
+                    count += emitSlice(entry.getKey(), book, slice, today, computedAt, timestamp);
                 }
+                book.dirty.clear();
+            } else if (book.dirty.remove(Slice.ALL)) {
+                count += emitSlice(entry.getKey(), book, Slice.ALL, today, computedAt, timestamp);
             }
-            book.dirty.clear();
         }
         books.recordPunctuation(System.nanoTime() - started, count);
+    }
+
+    /** Publishes the changed values of one slice's windows; returns how many. */
+    private int emitSlice(String tenantId, TenantBook book, Slice slice, LocalDate today, Instant computedAt,
+            long timestamp) {
+        var state = book.ownerView();
+        var fiscalStart = state.profile().fiscalYearStartMonth();
+        var inputs = state.windowInputs(slice, today);
+        var previous = book.lastEvaluated.put(slice, inputs);
+        var count = 0;
+        for (var window : Window.values()) {
+            var input = inputs[window.ordinal()];
+            var last = previous == null ? null : previous[window.ordinal()];
+            // Inputs equal to the last evaluation's (same profile and day) give the values emitted then.
+            var flowChanged = last == null || !input.flow().sameAs(last.flow());
+            var stockChanged = last == null || !input.stock().equals(last.stock());
+            if (!flowChanged && !stockChanged) {
+                continue;
+            }
+            var period = window.periodLabel(today, fiscalStart);
+            var range = window.range(today, fiscalStart);
+            var results = flowChanged && stockChanged ? state.evaluate(input)
+                    : flowChanged ? state.evaluateFlow(input.flow()) : state.evaluateStock(input.stock());
+            for (var result : results.values()) {
+                var key = book.emittedKey(slice, window, result.kpi(),
+                        () -> KpiValueMapper.key(tenantId, result, slice, window, period));
+                var value = KpiValueMapper.changedValue(tenantId, slice, window, range, period, result,
+                        computedAt, book.lastEmitted.get(key));
+                if (value == null) {
+                    continue;
+                }
+                book.lastEmitted.put(key, value);
+                context.forward(new Record<String, SpecificRecord>(key, value, timestamp), KpiTopology.KPI_SINK);
+                count++;
+            }
+        }
+        rememberPublished(tenantId, book, slice);
+        return count;
+    }
+
+    /** Keeps {@link KpiTopology#PUBLISHED_SLICES_STORE} in step: a slice with buckets is in it, an empty one not. */
+    private void rememberPublished(String tenantId, TenantBook book, Slice slice) {
+        if (book.ownerView().hasSlice(slice)) {
+            if (book.published.add(slice)) {
+                publishedSlices.put(publishedSliceKey(tenantId, slice), "");
+            }
+        } else if (book.published.remove(slice)) {
+            publishedSlices.delete(publishedSliceKey(tenantId, slice));
+        }
     }
 
     // --- dead letters

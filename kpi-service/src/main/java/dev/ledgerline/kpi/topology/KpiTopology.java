@@ -1,5 +1,6 @@
 package dev.ledgerline.kpi.topology;
 
+import dev.ledgerline.kpi.state.HashKeyValueStore;
 import dev.ledgerline.kpi.state.StateSerdes;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.TenantStreamPartitioner;
@@ -38,14 +39,19 @@ public final class KpiTopology {
     /** Owner key (tenant|source|id) → latest {@link dev.ledgerline.kpi.owners.OwnerInfo}, for display names. */
     public static final String OWNER_STATES_STORE = "kpi-owner-states";
 
-    /** The per-record stores, whose sizes are published as metrics. */
-    public static final List<String> STORES =
-            List.of(DEAL_STATES_STORE, LEAD_STATES_STORE, TENANT_PROFILES_STORE, OWNER_STATES_STORE);
+    /**
+     * tenant|dimension|value → "" for every slice with values on kpi.values.v1: a slice that lost its last deal while
+     * its zeros were not yet published when the task died is not in the rebuilt buckets, so a restarted task learns
+     * from here that it must publish it once more.
+     */
+    public static final String PUBLISHED_SLICES_STORE = "kpi-published-slices";
+
+    /** The stores, whose sizes are published as metrics. */
+    public static final List<String> STORES = List.of(DEAL_STATES_STORE, LEAD_STATES_STORE, TENANT_PROFILES_STORE,
+            OWNER_STATES_STORE, PUBLISHED_SLICES_STORE);
 
     /** The input topics, in the order their sources are added. */
     public static final List<String> INPUT_TOPICS = List.of(Topics.DEALS, Topics.LEADS, Topics.TENANTS, Topics.OWNERS);
-
-    public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(1);
 
     static final String DEALS_SOURCE = "deals-source";
     static final String LEADS_SOURCE = "leads-source";
@@ -82,16 +88,19 @@ public final class KpiTopology {
                 DEALS_SOURCE, LEADS_SOURCE, TENANTS_SOURCE, OWNERS_SOURCE);
 
         // In memory with changelogs: restored from the compacted changelog on restart, and far cheaper per
-        // operation than RocksDB (RUNTIME.md: store operations bound this kind of topology's throughput).
+        // operation than RocksDB (RUNTIME.md: store operations bound this kind of topology's throughput); on a
+        // hash map, since the processor reads and writes by key and scans only at start-up (HashKeyValueStore).
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(DEAL_STATES_STORE), strings, StateSerdes.dealState()), KPI_PROCESSOR);
+                HashKeyValueStore.supplier(DEAL_STATES_STORE), strings, StateSerdes.dealState()), KPI_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(LEAD_STATES_STORE), strings, StateSerdes.leadVersion()), KPI_PROCESSOR);
+                HashKeyValueStore.supplier(LEAD_STATES_STORE), strings, StateSerdes.leadVersion()), KPI_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(TENANT_PROFILES_STORE), strings, StateSerdes.tenantProfile()),
+                HashKeyValueStore.supplier(TENANT_PROFILES_STORE), strings, StateSerdes.tenantProfile()),
                 KPI_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(OWNER_STATES_STORE), strings, StateSerdes.ownerInfo()), KPI_PROCESSOR);
+                HashKeyValueStore.supplier(OWNER_STATES_STORE), strings, StateSerdes.ownerInfo()), KPI_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                HashKeyValueStore.supplier(PUBLISHED_SLICES_STORE), strings, strings), KPI_PROCESSOR);
 
         topology.addSink(KPI_SINK, Topics.KPI_VALUES, strings.serializer(), AvroSerde.of(KpiValue.class).serializer(),
                 new TenantStreamPartitioner<KpiValue>(), KPI_PROCESSOR);

@@ -11,8 +11,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KpiTopologyProducer {
 
-    @ConfigProperty(name = "ledgerline.kpi.emit-interval", defaultValue = "1s")
+    @ConfigProperty(name = "ledgerline.kpi.emit-interval", defaultValue = "100ms")
     Duration emitInterval;
+
+    @ConfigProperty(name = "ledgerline.kpi.dimension-emit-interval", defaultValue = "1s")
+    Duration dimensionEmitInterval;
 
     @ConfigProperty(name = "ledgerline.kpi.catch-up-age", defaultValue = "10s")
     Duration catchUpAge;
@@ -30,6 +33,6 @@ public class KpiTopologyProducer {
     @Produces
     @Singleton
     public Topology kpiTopology(KpiBooks books) {
-        return KpiTopology.build(books, new EmitPolicy(emitInterval, catchUpAge, maxDeferral));
+        return KpiTopology.build(books, new EmitPolicy(emitInterval, dimensionEmitInterval, catchUpAge, maxDeferral));
     }
 }

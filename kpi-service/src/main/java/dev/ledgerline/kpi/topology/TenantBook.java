@@ -34,6 +34,8 @@ final class TenantBook {
     /** The tenant's owners, for display names; written by the stream thread, read by queries without lock. */
     final OwnerDirectory owners = new OwnerDirectory();
 
+    /** Slices with values on kpi.values.v1, as in {@link KpiTopology#PUBLISHED_SLICES_STORE}; stream thread only. */
+    final Set<Slice> published = new HashSet<>();
     /** Slices whose KPIs may have changed since the last emission; stream thread only. */
     final Set<Slice> dirty = new HashSet<>();
     /** KpiValue key → last emitted value, for change detection; stream thread only. */

@@ -20,11 +20,11 @@ import java.util.Random;
  * amount, then updated (closed WON or LOST, amount changed, owner changed). Each deal's sourceUpdatedAt grows
  * with every change, so no change is stale. Seeded: the same seed gives the same records.
  */
-final class DealChanges {
+public final class DealChanges {
     /** What a change does to the KPIs that identify it (see {@code LatencyRun}). */
-    enum Kind { CREATED, CLOSED, AMOUNT_CHANGED, OWNER_CHANGED }
+    public enum Kind { CREATED, CLOSED, AMOUNT_CHANGED, OWNER_CHANGED }
 
-    record Change(Kind kind, int tenant, String key, Deal deal) {
+    public record Change(Kind kind, int tenant, String key, Deal deal) {
     }
 
     private static final String[] CURRENCIES = {"EUR", "USD", "GBP"};
@@ -51,7 +51,16 @@ final class DealChanges {
     private long[] closedAt = new long[1024];
     private long[] updatedAt = new long[1024];
 
-    DealChanges(long seed, List<String> tenants) {
+    /**
+     * 0.2 to 0.8, as a CRM's stage settings hold them (HubSpot sends "0.3"): one decimal, not a sum of doubles such
+     * as 0.2 + 0.1 = 0.30000000000000004, whose 17 decimals no CRM sends and which made every weighted amount a
+     * 17-digit fraction.
+     */
+    private static double stageProbability(int owner) {
+        return (2 + owner % 7) / 10.0;
+    }
+
+    public DealChanges(long seed, List<String> tenants) {
         this.random = new Random(seed);
         this.tenants = List.copyOf(tenants);
     }
@@ -61,7 +70,7 @@ final class DealChanges {
     }
 
     /** Settings of every tenant: zones, home currencies and fiscal years vary. */
-    List<TenantSettings> settings(Instant now) {
+    public List<TenantSettings> settings(Instant now) {
         var settings = new ArrayList<TenantSettings>();
         for (var i = 0; i < tenants.size(); i++) {
             settings.add(TenantSettings.newBuilder()
@@ -79,7 +88,7 @@ final class DealChanges {
      *
      * @param createdFrom deals are created uniformly between this instant and {@code now}
      */
-    List<Change> history(int creations, int total, Instant createdFrom, Instant now) {
+    public List<Change> history(int creations, int total, Instant createdFrom, Instant now) {
         var changes = new ArrayList<Change>(total);
         var from = createdFrom.toEpochMilli();
         var to = now.toEpochMilli();
@@ -167,7 +176,7 @@ final class DealChanges {
                 .setStageId(stageCategory.name().toLowerCase()).setStageLabel(closed
                         ? "Closed " + stageCategory.name().toLowerCase() : "Qualified to buy")
                 .setStageCategory(stageCategory)
-                .setProbability(closed ? (stageCategory == StageCategory.WON ? 1.0 : 0.0) : 0.2 + owner[id] % 7 / 10.0)
+                .setProbability(closed ? (stageCategory == StageCategory.WON ? 1.0 : 0.0) : stageProbability(owner[id]))
                 .setDealType(id % 3 == 0 ? "existingbusiness" : "newbusiness")
                 .setCreatedAt(Instant.ofEpochMilli(createdAt[id]))
                 .setClosedAt(closed ? Instant.ofEpochMilli(closedAt[id]) : null)

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,12 +39,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,12 +59,17 @@ import org.junit.jupiter.api.io.TempDir;
  * decoded by a plain consumer (timed: produce + consume is the baseline), then drained by a new Kafka Streams
  * application running {@link KpiTopology} (timed from the first to the last deal processed).
  *
- * <p>Latency: then, with the last application still running and holding its state, {@link LatencyRun} paces
+ * <p>Memory and restore: the heap the last run's state holds (used heap after GC with it and without it), then a
+ * new instance of the same application restoring that state from its changelogs (start to RUNNING with every
+ * tenant rebuilt).
+ *
+ * <p>Latency: then, with the restored application running and holding its state, {@link LatencyRun} paces
  * deal changes of 20 other tenants at {@code bench.rate} (5,000) per second for a warm-up and a measured
  * period and measures produced → KpiValue readable on kpi.values.v1.
  *
- * <p>Kafka Streams runs as kpi-service configures it: the Kafka Streams defaults (one stream thread,
- * at-least-once, commit interval 30 s) plus the dead-letter deserialization handler, emit interval 1 s.
+ * <p>Kafka Streams runs as kpi-service configures it: the Kafka Streams defaults (
+ * at-least-once, commit interval 30 s) plus what application.properties sets: two stream threads, producer linger
+ * 5 ms, the dead-letter deserialization handler and the emission policy ({@link EmitPolicy#defaults()}).
  */
 class KpiTopologyBenchmark {
     private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
@@ -70,10 +78,15 @@ class KpiTopologyBenchmark {
     private static final int RATE = Integer.getInteger("bench.rate", 5_000);
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.latency.warmup", 15));
     private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.latency.seconds", 60));
-    private static final Duration EMIT_INTERVAL = Duration.ofMillis(
-            Long.getLong("bench.emit.millis", KpiTopology.DEFAULT_EMIT_INTERVAL.toMillis()));
-    /** The service's emission policy; {@code -Dbench.catch-up.seconds=0} publishes every interval even when behind. */
-    private static final EmitPolicy EMIT_POLICY = new EmitPolicy(EMIT_INTERVAL,
+    /**
+     * The service's emission policy (application.properties); {@code -Dbench.emit.millis},
+     * {@code -Dbench.dimension-emit.millis} and {@code -Dbench.catch-up.seconds} (0: publish every interval even
+     * when behind) change it.
+     */
+    private static final EmitPolicy EMIT_POLICY = new EmitPolicy(
+            Duration.ofMillis(Long.getLong("bench.emit.millis", EmitPolicy.DEFAULT_INTERVAL.toMillis())),
+            Duration.ofMillis(Long.getLong("bench.dimension-emit.millis",
+                    EmitPolicy.DEFAULT_DIMENSION_INTERVAL.toMillis())),
             Duration.ofSeconds(Long.getLong("bench.catch-up.seconds", EmitPolicy.DEFAULT_CATCH_UP_AGE.toSeconds())),
             EmitPolicy.DEFAULT_MAX_DEFERRAL);
 
@@ -97,6 +110,8 @@ class KpiTopologyBenchmark {
             var runs = new ArrayList<ThroughputRun>();
             KafkaStreams running = null;
             KpiBooks books = null;
+            String applicationId = null;
+            Path stateDir = null;
             for (var run = 1; run <= RUNS; run++) {
                 if (running != null) {
                     running.close(Duration.ofSeconds(30));
@@ -108,8 +123,10 @@ class KpiTopologyBenchmark {
                 books = new KpiBooks();
                 var punctuationNanos = new LongAdder();
                 books.timePunctuationsWith(punctuationNanos::add);
+                applicationId = "kpi-bench-" + UUID.randomUUID();
+                stateDir = dataDir.resolve("streams-" + run);
                 running = new KafkaStreams(KpiTopology.build(books, EMIT_POLICY),
-                        streamsConfig(bootstrap, "kpi-bench-" + UUID.randomUUID(), dataDir.resolve("streams-" + run)));
+                        streamsConfig(bootstrap, applicationId, stateDir));
                 var drain = drain(running, books);
                 var result = new ThroughputRun(run, load, produced, consumed, drain, books.emittedCount(),
                         punctuationNanos.sum() / 1e9);
@@ -120,6 +137,44 @@ class KpiTopologyBenchmark {
                 assertThat(books.rejectedCounts()).isEmpty();
             }
 
+            // Memory and restore of the last run's state (1,000,000 changes): the heap it holds, then a new instance
+            // of the same application restoring it from the changelogs, which then serves the latency run.
+            var heapWithState = usedHeapAfterGc();
+            var state = String.format("%,d deal states, %,d slices, %,d day buckets", books.storeEntries(
+                    KpiTopology.DEAL_STATES_STORE), books.sliceCount(), books.dayBucketCount());
+            // Leaving the group, as a pod stopped in order does: otherwise the new instance waits out the old
+            // member's session timeout (45 s) before it is assigned anything.
+            running.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+            var stateHeap = heapWithState - usedHeapAfterGc();
+            books = new KpiBooks();
+            var restoredBooks = books;
+            var restoreStarted = System.nanoTime();
+            running = new KafkaStreams(KpiTopology.build(books, EMIT_POLICY),
+                    streamsConfig(bootstrap, applicationId, stateDir));
+            var restoring = running;
+            var firstRestoreAt = new AtomicLong();
+            running.setGlobalStateRestoreListener(new StateRestoreListener() {
+                @Override
+                public void onRestoreStart(TopicPartition partition, String store, long start, long end) {
+                    firstRestoreAt.compareAndSet(0, System.nanoTime());
+                }
+
+                @Override
+                public void onBatchRestored(TopicPartition partition, String store, long end, long restored) {
+                }
+
+                @Override
+                public void onRestoreEnd(TopicPartition partition, String store, long restored) {
+                }
+            });
+            running.start();
+            awaitUntil(Duration.ofMinutes(10), () -> restoring.state() == KafkaStreams.State.RUNNING
+                    && restoredBooks.tenants().size() == TENANTS);
+            var runningAt = System.nanoTime();
+            var memory = new StateMemory(state, stateHeap, (firstRestoreAt.get() - restoreStarted) / 1e9,
+                    (runningAt - firstRestoreAt.get()) / 1e9);
+            log("%s", memory.line());
+
             var latencyTenants = IntStream.range(0, TENANTS).mapToObj(i -> String.format("latency-%02d", i)).toList();
             var latencyChanges = new DealChanges(7, latencyTenants);
             var settingsBefore = books.processedCount(Topics.TENANTS);
@@ -129,13 +184,36 @@ class KpiTopologyBenchmark {
             var latency = new LatencyRun(bootstrap, latencyTenants, latencyChanges, RATE, WARM_UP, MEASURED).run();
             running.close(Duration.ofSeconds(30));
 
-            var report = report(runs, latency);
+            var report = report(runs, memory, latency);
             System.out.println(report);
             append(report);
 
             assertThat(latency.unmatched()).as("changes never seen on kpi.values.v1").isZero();
             assertThat(latency.measured()).isGreaterThan(0);
         }
+    }
+
+    // --- memory and restore
+
+    /**
+     * The heap a drained state holds (used heap after GC with it, minus without it); how long a new instance waited for
+     * its assignment (the group), then took from its first changelog restoration to RUNNING with every tenant rebuilt.
+     */
+    private record StateMemory(String state, long heapBytes, double assignmentSeconds, double restoreSeconds) {
+        String line() {
+            return String.format("state of %s: %,.0f MiB heap (%,.1f MiB per tenant); a new instance restored it in"
+                            + " %.1f s (changelogs and rebuild, after %.1f s waiting for its assignment)",
+                    state, heapBytes / 1048576.0, heapBytes / 1048576.0 / TENANTS, restoreSeconds, assignmentSeconds);
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (var i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        var runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     // --- throughput
@@ -295,8 +373,9 @@ class KpiTopologyBenchmark {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
-        // As application.properties: a stream thread per core of the 2-core machine.
+        // As application.properties: a stream thread per core of the 2-core machine, values batched at most 5 ms.
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         for (var name : System.getProperties().stringPropertyNames()) {
             // e.g. -Dbench.streams.num.stream.threads=2 to compare settings
             if (name.startsWith("bench.streams.")) {
@@ -308,17 +387,19 @@ class KpiTopologyBenchmark {
 
     // --- reporting
 
-    private static String report(List<ThroughputRun> runs, LatencyRun.Result latency) {
+    private static String report(List<ThroughputRun> runs, StateMemory memory, LatencyRun.Result latency) {
         var topology = median(runs.stream().mapToDouble(ThroughputRun::topologyPerSecond).toArray());
         var plain = median(runs.stream().mapToDouble(ThroughputRun::plainPerSecond).toArray());
         var ratio = median(runs.stream().mapToDouble(run -> run.topologyPerSecond() / run.plainPerSecond()).toArray());
         var lines = new ArrayList<String>();
-        lines.add(String.format("BENCHMARK kpi-topology %s events=%d tenants=%d emit=%dms catch-up=%ds/%ds"
-                        + " streams-overrides=%s", LocalDate.now(), EVENTS, TENANTS, EMIT_INTERVAL.toMillis(),
+        lines.add(String.format("BENCHMARK kpi-topology %s events=%d tenants=%d emit=%dms dimensions=%dms"
+                        + " catch-up=%ds/%ds streams-overrides=%s", LocalDate.now(), EVENTS, TENANTS,
+                EMIT_POLICY.interval().toMillis(), EMIT_POLICY.dimensionInterval().toMillis(),
                 EMIT_POLICY.catchUpAge().toSeconds(), EMIT_POLICY.maxDeferral().toSeconds(), streamsOverrides()));
         runs.forEach(run -> lines.add("  " + run.line()));
         lines.add(String.format("  median: topology %,.0f events/s, plain produce+consume %,.0f/s, ratio %.2f", topology,
                 plain, ratio));
+        lines.add("  " + memory.line());
         lines.add(String.format("  latency at %,d/s (sent %,d at %,.0f/s; %,d changes measured over %d s after %d s"
                         + " warm-up, %d unmatched): p50 %s, p99 %s, max %s; produced→computedAt p50 %s p99 %s;"
                         + " computedAt→readable p50 %s p99 %s",

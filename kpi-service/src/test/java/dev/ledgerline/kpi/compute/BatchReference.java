@@ -25,13 +25,13 @@ import java.util.Map;
  * query. It shares nothing with the engine but the wire types; KPI, dimension and window names are plain
  * strings here.
  */
-final class BatchReference {
+public final class BatchReference {
     /** One input record in arrival order; a null value is a tombstone. */
-    record Input(String topic, String key, Object value) {
+    public record Input(String topic, String key, Object value) {
     }
 
     /** An expected KPI value; null fields mean "none". */
-    record Expected(BigDecimal value, BigDecimal numerator, Long denominator, String currency, long unconverted) {
+    public record Expected(BigDecimal value, BigDecimal numerator, Long denominator, String currency, long unconverted) {
     }
 
     private static final long DAY_MILLIS = 86_400_000L;
@@ -46,7 +46,7 @@ final class BatchReference {
     /** Created and closed day of each live deal in its tenant's final zone, computed once. */
     private final Map<Deal, LocalDate[]> dealDays = new IdentityHashMap<>();
 
-    BatchReference(List<Input> inputs) {
+    public BatchReference(List<Input> inputs) {
         for (var input : inputs) {
             switch (input.topic()) {
                 case "tenants" -> {
@@ -116,7 +116,7 @@ final class BatchReference {
     }
 
     /** The dimension values any live record of the tenant has, per dimension name. */
-    Map<String, List<String>> dimensionValues(String tenant) {
+    public Map<String, List<String>> dimensionValues(String tenant) {
         var values = new LinkedHashMap<String, List<String>>();
         values.put("ALL", List.of("*"));
         for (var dimension : List.of("OWNER", "PIPELINE", "LEAD_SOURCE")) {
@@ -145,7 +145,7 @@ final class BatchReference {
         return value == null ? "" : value;
     }
 
-    ZoneId zone(String tenant) {
+    public ZoneId zone(String tenant) {
         var s = settings.get(tenant);
         return s == null ? ZoneId.of("UTC") : ZoneId.of(s.getTimeZone());
     }
@@ -185,7 +185,7 @@ final class BatchReference {
     }
 
     /** Every KPI of one (tenant, dimension, value, window, asOf), by KPI id. */
-    Map<String, Expected> kpis(String tenant, String dimension, String value, String window, LocalDate asOf) {
+    public Map<String, Expected> kpis(String tenant, String dimension, String value, String window, LocalDate asOf) {
         var zone = zone(tenant);
         var home = homeCurrency(tenant);
         var from = windowStart(tenant, window, asOf);

@@ -43,11 +43,11 @@ class KpiEnginePropertyTest {
     }
 
     static LongStream fewSeeds() {
-        return seeds(5);
+        return seeds(8);
     }
 
     static LongStream manySeeds() {
-        return seeds(100);
+        return seeds(200);
     }
 
     private static LongStream seeds(int count) {

@@ -9,27 +9,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerline.devstack.SharedDevstack;
+import dev.ledgerline.kpi.PackagedKpiService;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.TenantPartitioning;
 import dev.ledgerline.wire.Deal;
 import dev.ledgerline.wire.StageCategory;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -45,33 +38,27 @@ import org.junit.jupiter.api.Test;
  */
 class KpiTwoInstancesIT {
     private static final int PARTITIONS = 6;
-    private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final Pattern TENANTS_GAUGE = Pattern.compile("(?m)^kpi_tenants(?:\\{[^}]*})? ([0-9.E]+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static final List<Instance> instances = new ArrayList<>();
+    private static final List<PackagedKpiService> instances = new ArrayList<>();
+    private static final List<Path> stateDirs = new ArrayList<>();
     /** Tenant → how many deals it won in February 2025; one tenant per partition. */
     private static final Map<String, Integer> wonByTenant = new TreeMap<>();
 
-    record Instance(String name, int port, Process process, Path stateDir) {
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-    }
-
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        assertThat(APP).as("the packaged application (mvn package)").exists();
         var bootstrap = SharedDevstack.bootstrapServers();
         var applicationId = "kpi-two-instances-" + UUID.randomUUID();
         for (var name : List.of("a", "b")) {
-            instances.add(launch(name, bootstrap, applicationId));
+            var stateDir = Files.createTempDirectory("kpi-two-instances-" + name);
+            stateDirs.add(stateDir);
+            instances.add(PackagedKpiService.start("two-instances-" + name, bootstrap, applicationId, stateDir,
+                    Map.of("kafka-streams.commit.interval.ms", "100")));
         }
         for (var instance : instances) {
             Awaitility.await("instance " + instance.name() + " ready").atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() -> status(instance, "/q/health/ready") == 200);
+                    .until(() -> instance.status("/q/health/ready") == 200);
         }
         produceTenants(bootstrap);
     }
@@ -79,15 +66,10 @@ class KpiTwoInstancesIT {
     @AfterAll
     static void stopInstances() throws Exception {
         for (var instance : instances) {
-            instance.process().destroy();
+            instance.stop();
         }
-        for (var instance : instances) {
-            if (!instance.process().waitFor(30, TimeUnit.SECONDS)) {
-                instance.process().destroyForcibly().waitFor();
-            }
-            try (var files = Files.walk(instance.stateDir())) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        for (var stateDir : stateDirs) {
+            PackagedKpiService.deleteTree(stateDir);
         }
     }
 
@@ -122,25 +104,6 @@ class KpiTwoInstancesIT {
         assertThat(get(instances.get(0), path).toString()).contains("\"period\":\"2025-02\"");
     }
 
-    private static Instance launch(String name, String bootstrap, String applicationId) throws IOException {
-        var port = freePort();
-        var stateDir = Files.createTempDirectory("kpi-two-instances-" + name);
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = List.of(java,
-                "-Xmx512m",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.kafka-streams.application-server=127.0.0.1:" + port,
-                "-Dquarkus.kafka-streams.application-id=" + applicationId,
-                "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dkafka-streams.state.dir=" + stateDir,
-                "-Dkafka-streams.commit.interval.ms=100",
-                "-jar", APP.toString());
-        var log = Path.of("target", "kpi-two-instances-" + name + ".log").toFile();
-        var process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log)).start();
-        return new Instance(name, port, process, stateDir);
-    }
-
     /** One tenant per input partition; tenant i won i + 1 deals of 100 EUR in February 2025 and lost one. */
     private static void produceTenants(String bootstrap) throws Exception {
         var seen = new boolean[PARTITIONS];
@@ -169,9 +132,8 @@ class KpiTwoInstancesIT {
         }
     }
 
-    private static JsonNode get(Instance instance, String path) throws IOException, InterruptedException {
-        var response = HTTP.send(HttpRequest.newBuilder(instance.uri(path)).timeout(Duration.ofSeconds(10)).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private static JsonNode get(PackagedKpiService instance, String path) throws IOException, InterruptedException {
+        var response = instance.get(path);
         assertThat(response.statusCode()).as("%s %s: %s", instance.name(), path, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -185,37 +147,14 @@ class KpiTwoInstancesIT {
         throw new AssertionError(kpi + " missing in " + slice);
     }
 
-    private static int status(Instance instance, String path) {
+    private static int tenantsHeld(PackagedKpiService instance) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(instance.uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            assertThat(instance.process().isAlive()).as("instance %s is running", instance.name()).isTrue();
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static int tenantsHeld(Instance instance) {
-        try {
-            var metrics = HTTP.send(HttpRequest.newBuilder(instance.uri("/q/metrics")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            var matcher = TENANTS_GAUGE.matcher(metrics);
-            assertThat(matcher.find()).as("kpi_tenants on %s", instance.name()).isTrue();
-            return (int) Double.parseDouble(matcher.group(1));
+            return (int) instance.metric("kpi_tenants", "");
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class CatchUpEmissionTest {
     private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
-    private static final EmitPolicy POLICY = new EmitPolicy(TopologyHarness.EMIT, Duration.ofSeconds(10),
+    private static final EmitPolicy POLICY = new EmitPolicy(TopologyHarness.EMIT, TopologyHarness.EMIT, Duration.ofSeconds(10),
             Duration.ofSeconds(5));
 
     @Test

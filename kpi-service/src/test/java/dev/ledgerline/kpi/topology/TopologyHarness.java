@@ -40,7 +40,7 @@ final class TopologyHarness implements AutoCloseable {
         this(applicationId, wallClock, EmitPolicy.every(EMIT));
     }
 
-    /** With {@code policy}, whose interval must be {@link #EMIT}. */
+    /** With {@code policy}; {@link #emit()} advances the wall clock by {@link #EMIT}, {@link #advance} by any step. */
     TopologyHarness(String applicationId, Instant wallClock, EmitPolicy policy) {
         var config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -80,7 +80,12 @@ final class TopologyHarness implements AutoCloseable {
 
     /** Advances the wall clock by one emit interval and returns what was published, by key (last wins). */
     Map<String, KpiValue> emit() {
-        driver.advanceWallClockTime(EMIT);
+        return advance(EMIT);
+    }
+
+    /** Advances the wall clock by {@code step} and returns what was published, by key (last wins). */
+    Map<String, KpiValue> advance(Duration step) {
+        driver.advanceWallClockTime(step);
         var values = new LinkedHashMap<String, KpiValue>();
         kpis.readKeyValuesToList().forEach(kv -> values.put(kv.key, kv.value));
         return values;

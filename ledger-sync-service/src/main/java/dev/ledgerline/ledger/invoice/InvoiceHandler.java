@@ -1,7 +1,7 @@
 package dev.ledgerline.ledger.invoice;
 
-import dev.ledgerline.ledger.consume.Outcome;
-import dev.ledgerline.ledger.consume.RecordHandler;
+import dev.ledgerline.consume.Outcome;
+import dev.ledgerline.consume.RecordHandler;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Invoice;
 import jakarta.inject.Singleton;

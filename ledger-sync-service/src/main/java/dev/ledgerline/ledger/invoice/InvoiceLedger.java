@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerline.ledger.Ids;
 import dev.ledgerline.ledger.catalog.ItemLinkEntity;
-import dev.ledgerline.ledger.consume.Outcome;
+import dev.ledgerline.consume.Outcome;
 import dev.ledgerline.ledger.customer.CustomerHint;
 import dev.ledgerline.ledger.customer.CustomerOrigin;
 import dev.ledgerline.ledger.customer.CustomerResolver;

@@ -1,7 +1,7 @@
 package dev.ledgerline.ledger.invoice;
 
-import dev.ledgerline.ledger.consume.Outcome;
-import dev.ledgerline.ledger.consume.RecordHandler;
+import dev.ledgerline.consume.Outcome;
+import dev.ledgerline.consume.RecordHandler;
 import dev.ledgerline.ledger.posting.InvoiceKey;
 import dev.ledgerline.ledger.tenant.ConnectionEntity;
 import dev.ledgerline.ledger.tenant.Tenants;

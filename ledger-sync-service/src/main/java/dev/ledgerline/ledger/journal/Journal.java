@@ -1,7 +1,10 @@
 package dev.ledgerline.ledger.journal;
 
 import dev.ledgerline.ledger.Ids;
+import dev.ledgerline.ledger.customer.LedgerCustomerEntity;
 import dev.ledgerline.ledger.posting.JournalDraft;
+import dev.ledgerline.outbox.Outbox;
+import dev.ledgerline.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,18 +17,21 @@ import java.util.UUID;
 /**
  * Posts documents with their journal entries, inside the caller's transaction (the one that also records the input
  * record as processed). An unbalanced entry is refused here and, should code ever let one through, by the
- * database's deferred balance trigger at commit.
+ * database's deferred balance trigger at commit. Each posted document is appended to ledger.documents.v1 through the
+ * outbox in the same transaction, so the topic carries exactly the documents that committed.
  */
 @ApplicationScoped
 public class Journal {
     private final ChartOfAccounts chart;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final Outbox outbox;
 
-    Journal(ChartOfAccounts chart, MeterRegistry registry, Clock clock) {
+    Journal(ChartOfAccounts chart, MeterRegistry registry, Clock clock, Outbox outbox) {
         this.chart = chart;
         this.registry = registry;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** The id of the subject's document with the given revision: the same input always posts the same ids. */
@@ -100,9 +106,19 @@ public class Journal {
                 journal.add(line);
             }
         }
+        PostedDocument posted = new PostedDocument(document, lines, journal);
+        outbox.append(Topics.LEDGER_DOCUMENTS, LedgerDocumentMapper.key(document),
+                LedgerDocumentMapper.toWire(posted, customersV1Id(document.customer)));
         registry.counter("ledgerline.ledger.documents.posted", "kind", draft.kind().name()).increment();
-        // ledger.documents.v1: the outbox append of LedgerDocumentMapper.toWire(posted, …) belongs here, in this
-        // transaction (README, "Outputs").
-        return new PostedDocument(document, lines, journal);
+        return posted;
+    }
+
+    /** The customers.v1 id of a ledger customer; null for one the ledger created that no customers.v1 record claimed. */
+    private static String customersV1Id(UUID ledgerCustomer) {
+        if (ledgerCustomer == null) {
+            return null;
+        }
+        LedgerCustomerEntity customer = LedgerCustomerEntity.findById(ledgerCustomer);
+        return customer == null ? null : customer.customerId;
     }
 }

@@ -1,7 +1,7 @@
 package dev.ledgerline.ledger.payment;
 
 import dev.ledgerline.ledger.Ids;
-import dev.ledgerline.ledger.consume.Outcome;
+import dev.ledgerline.consume.Outcome;
 import dev.ledgerline.ledger.customer.CustomerHint;
 import dev.ledgerline.ledger.customer.CustomerOrigin;
 import dev.ledgerline.ledger.customer.CustomerResolver;

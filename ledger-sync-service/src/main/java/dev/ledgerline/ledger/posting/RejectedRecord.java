@@ -5,20 +5,13 @@ package dev.ledgerline.ledger.posting;
  * posted. The reason code is machine-readable (DeadLetter.reasonCode), the message says what is wrong with which
  * figures.
  */
-public final class RejectedRecord extends RuntimeException {
+public final class RejectedRecord extends dev.ledgerline.consume.RejectedRecord {
     public static final String LINES_DO_NOT_ADD_UP = "LINES_DO_NOT_ADD_UP";
     public static final String UNKNOWN_CURRENCY = "UNKNOWN_CURRENCY";
     public static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";
     public static final String INVALID_RECORD = "INVALID_RECORD";
 
-    private final String reasonCode;
-
     public RejectedRecord(String reasonCode, String message) {
-        super(message);
-        this.reasonCode = reasonCode;
-    }
-
-    public String reasonCode() {
-        return reasonCode;
+        super(reasonCode, message);
     }
 }

@@ -40,7 +40,7 @@ class LedgerPostingBenchmark {
 
     @Inject
     DataSource dataSource;
-    @ConfigProperty(name = "ledgerline.ledger.consumer.threads")
+    @ConfigProperty(name = "ledgerline.consumer.threads")
     int threads;
 
     @Test

@@ -2,6 +2,7 @@ package dev.ledgerline.ledger.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerline.consume.RecordProcessor;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.devstack.TopicProbe;
 import dev.ledgerline.ledger.LedgerTestSupport;
@@ -38,7 +39,7 @@ class BadInputTest extends LedgerTestSupport {
         assertThat(letter.getErrorMessage()).contains("lines add up to 1190.00").contains("total is 1200.00")
                 .contains("difference 10.00");
         assertThat(letter.getTenantId()).isEqualTo(tenant);
-        assertThat(letter.getStage()).isEqualTo(RecordProcessor.STAGE);
+        assertThat(letter.getStage()).isEqualTo(RecordProcessor.stage("ledger-sync-service"));
         assertThat(bytes(letter.getOriginalValue()))
                 .isEqualTo(new AvroRecordSerializer().serialize(Topics.INVOICES, bad.value()));
         assertThat(get("invoices").getList("items.externalId")).containsExactly("good");
@@ -80,7 +81,7 @@ class BadInputTest extends LedgerTestSupport {
         assertThat(bytes(letter.getOriginalKey())).isEqualTo(key.getBytes(StandardCharsets.UTF_8));
         assertThat(get("invoices").getList("items.externalId")).containsExactly("after");
         assertThat(RestAssured.get("/q/metrics").asString())
-                .contains("ledgerline_ledger_dead_letters_total{reason=\"BAD_MARKER\",topic=\"crm.invoices.v1\"}");
+                .contains("ledgerline_consumer_dead_letters_total{reason=\"BAD_MARKER\",topic=\"crm.invoices.v1\"}");
     }
 
     @Test
@@ -96,7 +97,7 @@ class BadInputTest extends LedgerTestSupport {
         assertThat(letter.getErrorMessage()).contains("value too long");
         assertThat(letter.getExceptionClass()).isNotNull();
         assertThat(get("invoices").getList("items.externalId")).containsExactly("next");
-        assertThat(RestAssured.get("/q/metrics").asString()).contains("ledgerline_ledger_record_retries_total");
+        assertThat(RestAssured.get("/q/metrics").asString()).contains("ledgerline_consumer_record_retries_total");
         db.assertBalanced(tenant);
     }
 

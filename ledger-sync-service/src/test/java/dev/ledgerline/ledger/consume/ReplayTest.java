@@ -2,6 +2,8 @@ package dev.ledgerline.ledger.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerline.consume.Outcome;
+import dev.ledgerline.consume.RecordProcessor;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.ledger.LedgerTestSupport;
 import dev.ledgerline.ledger.Wire;

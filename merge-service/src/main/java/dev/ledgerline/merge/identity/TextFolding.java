@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * <p>ICU4J's Latin-ASCII transliterator would also cover other scripts, but CRM data of our tenants is Latin script
  * and ICU4J adds 13 MB; the handful of letters below is all NFKD leaves undecomposed in Latin script.
  */
-final class TextFolding {
+public final class TextFolding {
 
     private static final Map<Character, String> UNDECOMPOSABLE = Map.ofEntries(
             Map.entry('ß', "ss"), Map.entry('ẞ', "ss"), Map.entry('ø', "o"), Map.entry('Ø', "o"),
@@ -29,7 +29,7 @@ final class TextFolding {
     }
 
     /** The folded form, words separated by single spaces; empty for null or blank input. */
-    static String fold(String text) {
+    public static String fold(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }

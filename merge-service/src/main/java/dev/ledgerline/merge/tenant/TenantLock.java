@@ -1,0 +1,33 @@
+package dev.ledgerline.merge.tenant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Serialises a tenant's changes across instances: a transaction-scoped PostgreSQL advisory lock on the tenant, taken
+ * first by every record the consumer applies and by every REST decision. The consumer of a tenant's partition and a
+ * reviewer's decision on any instance then never interleave; the lock ends with the transaction.
+ */
+@ApplicationScoped
+public class TenantLock {
+    private final DataSource dataSource;
+
+    TenantLock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Waits for the tenant's lock; must run inside the transaction it protects. */
+    public void lock(String tenantId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select pg_advisory_xact_lock(hashtextextended(?, 7203))")) {
+            statement.setString(1, tenantId);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot lock tenant " + tenantId, e);
+        }
+    }
+}
