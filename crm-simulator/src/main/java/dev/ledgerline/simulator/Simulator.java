@@ -9,6 +9,7 @@ import dev.ledgerline.simulator.company.Activity;
 import dev.ledgerline.simulator.company.Change;
 import dev.ledgerline.simulator.company.Company;
 import dev.ledgerline.simulator.company.CompanyGenerator;
+import dev.ledgerline.simulator.company.CrmSplit;
 import dev.ledgerline.simulator.company.Kind;
 import dev.ledgerline.simulator.company.PeopleSource;
 import dev.ledgerline.simulator.company.SimpleDuplicates;
@@ -17,6 +18,7 @@ import dev.ledgerline.simulator.http.Response;
 import dev.ledgerline.simulator.http.Router;
 import dev.ledgerline.simulator.hubspot.HubSpotApi;
 import dev.ledgerline.simulator.hubspot.HubSpotWebhooks;
+import dev.ledgerline.simulator.salesforce.SalesforceApi;
 import dev.ledgerline.simulator.truth.GroundTruth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A CRM for the local run and the end-to-end tests: a generated company served through the APIs the connectors read
- * (HubSpot, as {@link HubSpotApi}), with ongoing activity and webhooks, plus the simulator's own endpoints under
+ * (HubSpot, as {@link HubSpotApi}; Salesforce, as {@link SalesforceApi}, each holding its part of the company as
+ * {@link CrmSplit} divides it), with ongoing activity and webhooks, plus the simulator's own endpoints under
  * {@code /_simulator}: its status, the ground truth of every record, activity on demand and the webhook target.
  */
 public final class Simulator implements AutoCloseable {
@@ -55,6 +58,7 @@ public final class Simulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final long caughtUp;
+    private final CrmSplit split;
 
     private Simulator(SimulatorSettings settings, Clock clock) throws IOException {
         this.settings = settings;
@@ -67,13 +71,17 @@ public final class Simulator implements AutoCloseable {
         // Events that fell due while the simulator was down happened without anyone watching: no webhooks for them.
         this.caughtUp = schedule == null ? 0 : schedule.catchUp();
         HubSpotApi.Settings hubspot = settings.hubspot();
-        this.webhooks = hubspot.clientSecret() == null ? null : new HubSpotWebhooks(company, hubspot.clientSecret(),
+        this.split = new CrmSplit(settings.seed(), settings.salesforceShare());
+        this.webhooks = hubspot.clientSecret() == null ? null : new HubSpotWebhooks(company, split, hubspot.clientSecret(),
                 hubspot.portalId(), settings.webhookTarget(), clock);
         Router router = new Router(request -> Response.json(404, JsonNodeFactory.instance.objectNode()
                 .put("status", "error").put("message", "No such resource: " + request.method() + " "
                         + request.uri().getPath()).put("category", "OBJECT_NOT_FOUND")));
-        new HubSpotApi(company, hubspot, clock).routes(router);
-        new GroundTruth(company).routes(router);
+        new HubSpotApi(company, split, hubspot, clock).routes(router);
+        if (settings.salesforce() != null) {
+            new SalesforceApi(company, split, settings.salesforce(), clock).routes(router);
+        }
+        new GroundTruth(company, split).routes(router);
         router.on("GET", "/_simulator/?", request -> Response.json(200, status()))
                 .on("POST", "/_simulator/activity", this::activityNow)
                 .on("GET", "/_simulator/webhooks", request -> Response.json(200, webhookStatus()))
@@ -225,6 +233,10 @@ public final class Simulator implements AutoCloseable {
         });
         System.out.println("HubSpot API: " + base + " (token URL " + base + "/oauth/v1/token, authorize URL " + base
                 + "/oauth/authorize)");
+ if (settings.salesforce() != null) {
+            System.out.printf("Salesforce org (%.0f %% of the accounts): instance %s (token URL %s/services/oauth2/token, "
+                    + "authorize URL %s/services/oauth2/authorize)%n", settings.salesforceShare() * 100, base, base, base);
+        }
         System.out.println("Ground truth: " + base + "/_simulator/truth/deals, status: " + base + "/_simulator");
         System.out.println("Activity: " + (settings.activityPerMinute() > 0 ? settings.activityPerMinute()
                 + " events per minute, " + simulator.caughtUp + " caught up since the reference time" : "off"));

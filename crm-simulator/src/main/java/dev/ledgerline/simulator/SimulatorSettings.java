@@ -2,6 +2,7 @@ package dev.ledgerline.simulator;
 
 import dev.ledgerline.simulator.company.CompanySize;
 import dev.ledgerline.simulator.hubspot.HubSpotApi;
+import dev.ledgerline.simulator.salesforce.SalesforceApi;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +19,13 @@ import java.util.function.UnaryOperator;
  * @param activityPerMinute  events per minute after the reference time; 0 for none. Events due between the reference
  *                           time and the start happen at once, so a restart with the same reference time catches up
  * @param webhookTarget      where the OAuth app's webhooks go; none by default (also settable at run time)
+ * @param salesforceShare    the share of the company's accounts worked in the Salesforce org (see {@code CrmSplit});
+ *                           0 keeps everything in HubSpot
+ * @param salesforce         the Salesforce org; null without an OAuth app (the org needs its connected app)
  */
 public record SimulatorSettings(int port, long seed, Instant referenceTime, CompanySize size,
-        double activityPerMinute, URI webhookTarget, HubSpotApi.Settings hubspot) {
+        double activityPerMinute, URI webhookTarget, HubSpotApi.Settings hubspot, double salesforceShare,
+        SalesforceApi.Settings salesforce) {
 
     /** The defaults of the local run; not secrets, since the simulated portal holds only generated data. */
     static final String DEFAULT_PRIVATE_APP_TOKEN = "pat-local-00000000-0000-4000-8000-000000000000";
@@ -50,7 +55,11 @@ public record SimulatorSettings(int port, long seed, Instant referenceTime, Comp
                 new CompanySize(source.integer("contacts", 2000), source.integer("deals", 5000),
                         source.integer("deals-without-stage", 20)),
                 Double.parseDouble(source.get("activity-per-minute", "0")),
-                webhookTarget.isBlank() ? null : URI.create(webhookTarget), hubspot);
+                webhookTarget.isBlank() ? null : URI.create(webhookTarget), hubspot,
+                Double.parseDouble(source.get("salesforce-share", "0")),
+                clientId.isBlank() || clientSecret.isBlank() ? null : new SalesforceApi.Settings(clientId, clientSecret,
+                        source.integer("salesforce-daily-api-limit", 100_000),
+                        Duration.ofSeconds(source.integer("salesforce-session-seconds", 7200))));
     }
 
     /** How long between two activity events; null when there is no activity. */

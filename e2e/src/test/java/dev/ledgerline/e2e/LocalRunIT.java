@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -38,23 +39,29 @@ import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The suite run as the README runs it, each program in its own process with its own class path: devstack and the CRM
- * simulator from their runner jars, connector-service and kpi-service from their {@code quarkus-run.jar}, configured
- * by the README's environment variables. The simulator serves a small generated company as a HubSpot portal (no
+ * simulator from their runner jars, the four services from their {@code quarkus-run.jar}, configured by the README's
+ * environment variables. The simulator serves a small generated company as a HubSpot portal (no
  * activity of its own); the KPIs the suite publishes are compared with the ones computed from the simulator's ground
- * truth ({@link TruthKpis}). Something a test JVM has and a real process lacks (the broker without lz4 was one) fails
- * here.
+ * truth ({@link TruthKpis}); the customers, resolved deals and ledger with the simulator's deals, labelled duplicates
+ * and invoices. Something a test JVM has and a real process lacks (the broker without lz4 was one) fails here.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalRunIT {
     private static final Path ROOT = Path.of("..");
     private static final Path DEVSTACK = ROOT.resolve("devstack/target/devstack-app/devstack-runner.jar");
     private static final Path CONNECTOR = ROOT.resolve("connector-service/target/quarkus-app/quarkus-run.jar");
     private static final Path KPI = ROOT.resolve("kpi-service/target/quarkus-app/quarkus-run.jar");
+    private static final Path MERGE = ROOT.resolve("merge-service/target/quarkus-app/quarkus-run.jar");
+    private static final Path LEDGER = ROOT.resolve("ledger-sync-service/target/quarkus-app/quarkus-run.jar");
     private static final Path SIMULATOR = ROOT.resolve("crm-simulator/target/simulator-app/crm-simulator-runner.jar");
     /** The simulator's private-app token (any of eight characters or more). */
     private static final String TOKEN = "pat-e2e-" + UUID.randomUUID();
@@ -75,6 +82,9 @@ class LocalRunIT {
     private static int postgresPort;
     private static URI connector;
     private static URI kpi;
+    private static URI ledger;
+    private static String bootstrap;
+    private static String secretKey;
 
     @BeforeAll
     static void startTheSuiteAsTheReadmeDoes() throws IOException {
@@ -94,12 +104,13 @@ class LocalRunIT {
                 "--search-lag-millis=0", "--private-app-token=" + TOKEN), Map.of(), workDir));
         simulator = URI.create("http://localhost:" + simulatorPort);
 
-        String bootstrap = "localhost:" + kafkaPort;
+        bootstrap = "localhost:" + kafkaPort;
         int connectorPort = freePort();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
+        secretKey = Base64.getEncoder().encodeToString(key);
         start(LocalProcess.javaJar("connector-service", CONNECTOR, List.of(), Map.of(
-                "LEDGERLINE_SECRET_KEY", Base64.getEncoder().encodeToString(key),
+                "LEDGERLINE_SECRET_KEY", secretKey,
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + postgresPort + "/connector",
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
@@ -110,11 +121,31 @@ class LocalRunIT {
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "KAFKA_STREAMS_STATE_DIR", workDir.resolve(".devstack/kpi-streams").toAbsolutePath().toString(),
                 "QUARKUS_HTTP_PORT", String.valueOf(kpiPort)), workDir));
+        int mergePort = freePort();
+        LocalProcess merge = start(LocalProcess.javaJar("merge-service", MERGE, List.of(),
+                database(bootstrap, "merge", mergePort, secretKey), workDir));
+        int ledgerPort = freePort();
+        LocalProcess ledgerSync = start(LocalProcess.javaJar("ledger-sync-service", LEDGER, List.of(),
+                database(bootstrap, "ledger", ledgerPort, secretKey), workDir));
         connector = URI.create("http://localhost:" + connectorPort);
         kpi = URI.create("http://localhost:" + kpiPort);
+        ledger = URI.create("http://localhost:" + ledgerPort);
         processes.get(1).awaitLine("READY"::equals, START_TIMEOUT, "READY");
         awaitReady(processes.get(2), connector);
         awaitReady(processes.get(3), kpi);
+        awaitReady(merge, URI.create("http://localhost:" + mergePort));
+        awaitReady(ledgerSync, ledger);
+    }
+
+    /** The README's environment of a service with a database of its own. */
+    private static Map<String, String> database(String bootstrap, String database, int port, String secretKey) {
+        return Map.of(
+                "LEDGERLINE_SECRET_KEY", secretKey,
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + postgresPort + "/" + database,
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "QUARKUS_HTTP_PORT", String.valueOf(port));
     }
 
     @AfterAll
@@ -160,6 +191,127 @@ class LocalRunIT {
         assertThat(entity(incremental, "deals").path("published").asLong()).as("run %s", incremental)
                 .isEqualTo(changedDeals.size());
         assertKpisOfTheGroundTruth(tenant, send("GET", simulator, "/_simulator/truth/deals", null, 200));
+    }
+
+    /**
+     * The chain CRM → customers → ledger: after a full sync, every live deal of a company is published on
+     * deals.resolved.v1 with the customer of that company, labelled duplicates rarely become two customers (merge
+     * targets: recall of automatic links plus review ≥ 0.95), every issued invoice of the portal is in the ledger
+     * with its total, and the ledger's trial balance is zero.
+     */
+    @Test
+    void contactsBecomeCustomersDealsAreResolvedAndTheLedgerBalances() throws Exception {
+        String tenant = "chain-" + UUID.randomUUID().toString().substring(0, 8);
+        send("PUT", connector, "/api/tenants/" + tenant + "/settings",
+                "{\"homeCurrency\":\"USD\",\"timeZone\":\"UTC\",\"fiscalYearStartMonth\":1}", 200);
+        var body = JSON.createObjectNode().put("crm", "HUBSPOT").put("displayName", "CRM simulator")
+                .put("apiToken", TOKEN).put("apiBaseUrl", simulator.toString());
+        // The portal's invoices go back 18 months: take them all into the ledger, not only those after connecting.
+        body.putObject("settings").put("syncInvoicesSince", "2000-01-01T00:00:00Z");
+        JsonNode created = send("POST", connector, "/api/tenants/" + tenant + "/connections", body.toString(), 201);
+        sync(tenant, created.path("connection").path("id").asText(), "FULL");
+
+        JsonNode deals = send("GET", simulator, "/_simulator/truth/deals", null, 200);
+        JsonNode duplicates = send("GET", simulator, "/_simulator/truth/duplicates", null, 200);
+        JsonNode invoices = send("GET", simulator, "/_simulator/truth/invoices", null, 200);
+        try (var chain = new ChainTopics(bootstrap, tenant)) {
+            Awaitility.await("customers and resolved deals").atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                        chain.poll();
+                        int companyDeals = 0;
+                        for (JsonNode deal : deals) {
+                            String account = deal.path("accountId").asText(null);
+                            if (deal.path("archived").asBoolean() || account == null) {
+                                continue;
+                            }
+                            companyDeals++;
+                            assertThat(chain.resolvedCustomer(deal.path("id").asText()))
+                                    .as("deal %s of company %s", deal.path("id").asText(), account)
+                                    .isNotNull().isEqualTo(chain.customerOf("ACCOUNT", account));
+                        }
+                        assertThat(companyDeals).as("deals of companies in the portal").isPositive();
+                    });
+            int groups = 0;
+            int split = 0;
+            for (JsonNode group : duplicates.path("groups")) {
+                Set<String> customers = new HashSet<>();
+                Set<String> records = new HashSet<>();
+                records.add(group.path("original").asText());
+                group.path("duplicates").forEach(id -> records.add(id.asText()));
+                records.forEach(id -> {
+                    String customer = chain.customerOf("CONTACT", id);
+                    if (customer != null) {
+                        customers.add(customer);
+                    }
+                });
+                groups++;
+                split += customers.size() > 1 ? 1 : 0;
+            }
+            System.out.printf("LocalRunIT: %d customers, %d resolved deals, %d of %d duplicate groups split%n",
+                    chain.customerCount(), chain.resolvedCount(), split, groups);
+            assertThat(groups).as("the portal has duplicate contacts").isPositive();
+            assertThat(split).as("duplicate groups that became two customers").isLessThanOrEqualTo(groups / 20);
+        }
+
+        Awaitility.await("the ledger holds the portal's issued invoices").atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    Map<String, JsonNode> ledgerInvoices = new HashMap<>();
+                    for (int page = 0; ; page++) {
+                        JsonNode items = send("GET", ledger, "/api/tenants/" + tenant + "/invoices?size=500&page="
+                                + page, null, 200).path("items");
+                        items.forEach(invoice -> ledgerInvoices.put(invoice.path("externalId").asText(), invoice));
+                        if (items.size() < 500) {
+                            break;
+                        }
+                    }
+                    int issued = 0;
+                    for (JsonNode invoice : invoices) {
+                        String status = invoice.path("status").asText();
+                        if (invoice.path("archived").asBoolean() || !Set.of("OPEN", "PAID").contains(status)) {
+                            continue;
+                        }
+                        issued++;
+                        JsonNode posted = ledgerInvoices.get(invoice.path("id").asText());
+                        assertThat(posted).as("invoice %s (%s) in the ledger", invoice.path("number").asText(), status)
+                                .isNotNull();
+                        assertThat(posted.path("total").decimalValue()).as("total of %s", invoice.path("number"))
+                                .isEqualByComparingTo(new BigDecimal(invoice.path("billed").asText()));
+                    }
+                    assertThat(issued).as("issued invoices in the portal").isPositive();
+                    JsonNode balance = send("GET", ledger, "/api/tenants/" + tenant + "/trial-balance", null, 200);
+                    assertThat(balance.path("currencies")).as("trial balance %s", balance).isNotEmpty();
+                    balance.path("currencies").forEach(currency -> assertThat(currency.path("difference")
+                            .decimalValue()).as("trial balance of %s", currency.path("currency")).isZero());
+                });
+    }
+
+    /**
+     * After every other test (the syncs have moved the portal's people through every service): no service wrote a
+     * contact's email address or phone number, the portal's token or the secret key to its output.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noServiceLogsPersonalDataOrSecrets() throws Exception {
+        Set<String> secrets = new HashSet<>(List.of(TOKEN, secretKey));
+        for (JsonNode contact : send("GET", simulator, "/_simulator/truth/contacts", null, 200)) {
+            for (String field : List.of("email", "phone", "mobilePhone")) {
+                String value = contact.path(field).asText("");
+                if (value.length() >= 6) {
+                    secrets.add(value);
+                }
+            }
+        }
+        assertThat(secrets).as("emails and phones of the portal").hasSizeGreaterThan(CONTACTS / 2);
+        for (LocalProcess process : processes) {
+            if (!process.name().endsWith("-service")) {
+                continue;
+            }
+            for (String line : process.output()) {
+                for (String secret : secrets) {
+                    assertThat(line).as("%s output", process.name()).doesNotContain(secret);
+                }
+            }
+        }
     }
 
     private static JsonNode sync(String tenant, String connection, String mode) throws Exception {

@@ -54,6 +54,11 @@ public final class Company {
         return referenceTime;
     }
 
+    /** An amount in another currency converted to the home currency at the company's fixed rate, unrounded. */
+    public static java.math.BigDecimal inHomeCurrency(java.math.BigDecimal amount, String currency) {
+        return Currencies.toHome(amount, currency);
+    }
+
     public List<Team> teams() {
         return teams;
     }

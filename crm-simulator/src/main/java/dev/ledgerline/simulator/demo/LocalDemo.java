@@ -11,22 +11,31 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Registers the local run's demo tenant at a running connector-service, against a running CRM simulator, the same
  * way every time (so a restart with kept data reuses what the first start made): the tenant's settings; a HubSpot
- * OAuth connection with the simulator as API, token and consent endpoints, consented through the simulator's
- * authorize page and the connector's callback, syncing the invoices of the simulated company's whole history; the
- * simulator's webhooks pointed at that connection; then a sync
+ * and a Salesforce OAuth connection with the simulator as API, token and consent endpoints, each consented through
+ * the simulator's authorize page and the connector's callback, syncing the invoices of the simulated company's whole
+ * history; the simulator's webhooks pointed at the HubSpot connection; then a sync of each
  * (FULL for a new connection, INCREMENTAL for a kept one), waited for and reported. Exits 1 when something failed.
  *
  * <p>{@code java -cp crm-simulator-runner.jar dev.ledgerline.simulator.demo.LocalDemo --connector=URL
  * --simulator=URL [--tenant=demo] [--client-id=…] [--client-secret=…]}
  */
 public final class LocalDemo {
-    static final String DISPLAY_NAME = "HubSpot (CRM simulator)";
+    /** A CRM of the demo tenant: its connection's name, endpoints at the simulator and the scopes it asks for. */
+    record DemoCrm(String crm, String displayName, String tokenPath, String authorizePath, List<String> scopes) {
+    }
+
+    static final DemoCrm HUBSPOT = new DemoCrm("HUBSPOT", "HubSpot (CRM simulator)", "/oauth/v1/token",
+            "/oauth/authorize", List.of("crm.objects.contacts.read", "crm.objects.companies.read",
+            "crm.objects.deals.read", "crm.objects.owners.read", "crm.objects.line_items.read"));
+    static final DemoCrm SALESFORCE = new DemoCrm("SALESFORCE", "Salesforce (CRM simulator)",
+            "/services/oauth2/token", "/services/oauth2/authorize", List.of("api", "refresh_token"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(15);
     private static final Set<String> RUNNING = Set.of("QUEUED", "RUNNING");
@@ -64,25 +73,33 @@ public final class LocalDemo {
     boolean register() throws IOException, InterruptedException {
         call("PUT", connector, "/api/tenants/" + tenant + "/settings",
                 "{\"homeCurrency\":\"USD\",\"timeZone\":\"UTC\",\"fiscalYearStartMonth\":1}", 200);
-        String connection = existingConnection();
-        boolean created = connection == null;
-        if (created) {
-            connection = createAndConsent();
+        boolean synced = true;
+        for (DemoCrm crm : List.of(HUBSPOT, SALESFORCE)) {
+            String connection = existingConnection(crm);
+            boolean created = connection == null;
+            if (created) {
+                connection = createAndConsent(crm);
+            }
+            String also = "";
+            if (crm == HUBSPOT) {
+                call("PUT", simulator, "/_simulator/webhooks", JSON.createObjectNode().put("target",
+                        connector.resolve("/webhooks/hubspot/" + connection).toString()).toString(), 200);
+                also = ", webhooks from the simulator on";
+            }
+            String mode = created ? "FULL" : "INCREMENTAL";
+            System.out.println("Tenant " + tenant + ": " + crm.displayName() + " connection " + connection + " ("
+                    + (created ? "new" : "kept") + ")" + also + "; " + mode + " sync started");
+            synced &= sync(connection, mode);
         }
-        call("PUT", simulator, "/_simulator/webhooks", JSON.createObjectNode().put("target",
-                connector.resolve("/webhooks/hubspot/" + connection).toString()).toString(), 200);
-        String mode = created ? "FULL" : "INCREMENTAL";
-        System.out.println("Tenant " + tenant + ": HubSpot connection " + connection + " ("
-                + (created ? "new" : "kept") + "), webhooks from the simulator on; " + mode + " sync started");
-        return sync(connection, mode);
+        return synced;
     }
 
     /** The active demo connection kept from an earlier start; a half-made one (no consent) is removed. */
-    private String existingConnection() throws IOException, InterruptedException {
+    private String existingConnection(DemoCrm crm) throws IOException, InterruptedException {
         String found = null;
         for (JsonNode connection : call("GET", connector, "/api/tenants/" + tenant + "/connections", null, 200)) {
-            boolean ours = DISPLAY_NAME.equals(connection.path("displayName").asText())
-                    && simulator.toString().equals(connection.path("apiBaseUrl").asText());
+            boolean ours = crm.displayName().equals(connection.path("displayName").asText())
+                    && simulator.resolve(crm.tokenPath()).toString().equals(connection.path("tokenUrl").asText());
             String status = connection.path("status").asText();
             if (!ours || status.equals("DISCONNECTED")) {
                 continue;
@@ -97,19 +114,21 @@ public final class LocalDemo {
         return found;
     }
 
-    private String createAndConsent() throws IOException, InterruptedException {
+    private String createAndConsent(DemoCrm crm) throws IOException, InterruptedException {
         // The whole simulated history's invoices reach the ledger, not only those after the connection was made.
         Instant historyStart = Instant.parse(call("GET", simulator, "/_simulator", null, 200).path("referenceTime")
                 .asText()).minus(CompanyGenerator.HISTORY);
-        ObjectNode request = JSON.createObjectNode().put("crm", "HUBSPOT").put("displayName", DISPLAY_NAME)
-                .put("apiBaseUrl", simulator.toString())
-                .put("tokenUrl", simulator.resolve("/oauth/v1/token").toString())
-                .put("authorizeUrl", simulator.resolve("/oauth/authorize").toString());
+        ObjectNode request = JSON.createObjectNode().put("crm", crm.crm()).put("displayName", crm.displayName())
+                .put("tokenUrl", simulator.resolve(crm.tokenPath()).toString())
+                .put("authorizeUrl", simulator.resolve(crm.authorizePath()).toString());
+        if (crm == HUBSPOT) {
+            // Salesforce names its API host in the token response (instance_url).
+            request.put("apiBaseUrl", simulator.toString());
+        }
         request.putObject("settings").put("syncInvoicesSince", historyStart.toString());
         ObjectNode oauth = request.putObject("oauth").put("clientId", clientId).put("clientSecret", clientSecret)
                 .put("redirectUri", connector.resolve("/oauth/callback").toString());
-        oauth.putArray("scopes").add("crm.objects.contacts.read").add("crm.objects.companies.read")
-                .add("crm.objects.deals.read").add("crm.objects.owners.read").add("crm.objects.line_items.read");
+        crm.scopes().forEach(oauth.putArray("scopes")::add);
         JsonNode created = call("POST", connector, "/api/tenants/" + tenant + "/connections", request.toString(), 201);
         String id = created.path("connection").path("id").asText();
         // The user's consent at the CRM: the simulator's authorize page answers with the redirect to the callback.

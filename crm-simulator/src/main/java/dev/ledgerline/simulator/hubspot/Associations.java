@@ -2,6 +2,7 @@ package dev.ledgerline.simulator.hubspot;
 
 import dev.ledgerline.simulator.company.Company;
 import dev.ledgerline.simulator.company.Contact;
+import dev.ledgerline.simulator.company.CrmSplit;
 import dev.ledgerline.simulator.company.Deal;
 import dev.ledgerline.simulator.company.Entity;
 import dev.ledgerline.simulator.company.Invoice;
@@ -34,7 +35,7 @@ final class Associations {
     }
 
     /** The live records of type {@code to} that the record is associated with, oldest association first. */
-    static List<Long> of(Company company, HubSpotObjectType from, Entity entity, HubSpotObjectType to) {
+    static List<Long> of(Company company, CrmSplit split, HubSpotObjectType from, Entity entity, HubSpotObjectType to) {
         List<Long> ids = switch (from) {
             case DEALS -> {
                 Deal deal = (Deal) entity;
@@ -89,7 +90,7 @@ final class Associations {
             }
             default -> List.of();
         };
-        return live(company, to, ids);
+        return live(company, split, to, ids);
     }
 
     /** {@code deal_to_contact}, as list reads name the association type. */
@@ -105,11 +106,13 @@ final class Associations {
         return id == null ? List.of() : List.of(id);
     }
 
-    private static List<Long> live(Company company, HubSpotObjectType type, Collection<Long> ids) {
+    /** The targets that are live and kept in HubSpot (not in the Salesforce part of the company). */
+    private static List<Long> live(Company company, CrmSplit split, HubSpotObjectType type, Collection<Long> ids) {
         List<Long> live = new ArrayList<>();
         for (long id : ids) {
             Entity target = company.get(type.kind(), id);
-            if (target != null && !target.archived()) {
+            if (target != null && !target.archived()
+                    && split.holds(company, CrmSplit.Crm.HUBSPOT, type.kind(), target)) {
                 live.add(id);
             }
         }

@@ -22,14 +22,44 @@ import javax.crypto.spec.SecretKeySpec;
  * and carry what they stand for, so that they stay valid when the simulator restarts (a connection keeps working
  * across restarts of the local run); only spent codes and revoked refresh tokens are remembered, in memory.
  */
-final class Credentials {
+public final class Credentials {
     /** The credential a request was made with, naming the budget it draws on. */
-    record Caller(String budget) {
+    public record Caller(String budget) {
     }
 
     /** The OAuth app: its client id and secret. */
-    record OAuthApp(String clientId, String clientSecret) {
+    public record OAuthApp(String clientId, String clientSecret) {
     }
+
+    /** How a CRM answers a request without a valid token. */
+    public interface Rejections {
+        HttpProblem missing();
+
+        HttpProblem invalid();
+
+        HttpProblem expired(long minutesAgo);
+    }
+
+    /** HubSpot's 401s. */
+    private static final Rejections HUBSPOT = new Rejections() {
+        @Override
+        public HttpProblem missing() {
+            return unauthorized("INVALID_AUTHENTICATION", "Authentication credentials not found. This API supports "
+                    + "OAuth 2.0 authentication and you can find more details at "
+                    + "https://developers.hubspot.com/docs/methods/auth/oauth-overview");
+        }
+
+        @Override
+        public HttpProblem invalid() {
+            return unauthorized("INVALID_AUTHENTICATION", "The OAuth token used to make this call is not valid.");
+        }
+
+        @Override
+        public HttpProblem expired(long minutesAgo) {
+            return unauthorized("EXPIRED_AUTHENTICATION", "The OAuth token used to make this call expired "
+                    + minutesAgo + " minute(s) ago.");
+        }
+    };
 
     private static final String CODE = "code";
     private static final String ACCESS = "at";
@@ -42,34 +72,43 @@ final class Credentials {
     private final byte[] signingKey;
     private final Duration accessTokenLifetime;
     private final Clock clock;
+    private final Rejections rejections;
     private final SecureRandom random = new SecureRandom();
     private final Set<String> spentCodes = ConcurrentHashMap.newKeySet();
     private final Set<String> revokedRefreshTokens = ConcurrentHashMap.newKeySet();
 
     Credentials(String privateAppToken, OAuthApp app, Duration accessTokenLifetime, Clock clock) {
+        this(privateAppToken, app, accessTokenLifetime, clock, "", HUBSPOT);
+    }
+
+    /**
+     * Credentials of another CRM's app (the Salesforce org's connected app): {@code realm} keeps its codes and tokens
+     * apart from HubSpot's even with the same client secret.
+     */
+    public Credentials(String privateAppToken, OAuthApp app, Duration accessTokenLifetime, Clock clock, String realm,
+            Rejections rejections) {
         this.privateAppToken = privateAppToken;
         this.app = app;
         this.signingKey = app == null ? null : hmac(app.clientSecret().getBytes(StandardCharsets.UTF_8),
-                "crm-simulator token signing key");
+                "crm-simulator token signing key" + realm);
         this.accessTokenLifetime = accessTokenLifetime;
         this.clock = clock;
+        this.rejections = rejections;
     }
 
-    Optional<OAuthApp> app() {
+    public Optional<OAuthApp> app() {
         return Optional.ofNullable(app);
     }
 
-    Duration accessTokenLifetime() {
+    public Duration accessTokenLifetime() {
         return accessTokenLifetime;
     }
 
-    /** The caller of an API request, or a 401 as HubSpot answers a missing, unknown or expired token. */
-    Caller authenticate(Request request) {
+    /** The caller of an API request, or the CRM's 401 for a missing, unknown or expired token. */
+    public Caller authenticate(Request request) {
         String authorization = request.header("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw unauthorized("INVALID_AUTHENTICATION", "Authentication credentials not found. This API supports "
-                    + "OAuth 2.0 authentication and you can find more details at "
-                    + "https://developers.hubspot.com/docs/methods/auth/oauth-overview");
+            throw rejections.missing();
         }
         String token = authorization.substring(7).trim();
         if (privateAppToken != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
@@ -78,26 +117,24 @@ final class Credentials {
         }
         String[] access = verify(token, ACCESS);
         if (access == null || revokedRefreshTokens.contains(access[2])) {
-            throw unauthorized("INVALID_AUTHENTICATION", "The OAuth token used to make this call is not valid.");
+            throw rejections.invalid();
         }
         Instant expiresAt = Instant.ofEpochMilli(Long.parseLong(access[1]));
         Instant now = clock.instant();
         if (!now.isBefore(expiresAt)) {
-            long minutes = Duration.between(expiresAt, now).toMinutes();
-            throw unauthorized("EXPIRED_AUTHENTICATION", "The OAuth token used to make this call expired " + minutes
-                    + " minute(s) ago.");
+            throw rejections.expired(Duration.between(expiresAt, now).toMinutes());
         }
         return new Caller("oauth:" + access[0]);
     }
 
     /** A single-use authorization code for a consent given to the app, bound to the redirect URI. */
-    String code(String redirectUri) {
+    public String code(String redirectUri) {
         return sign(CODE, app.clientId(), String.valueOf(clock.instant().plus(CODE_LIFETIME).toEpochMilli()),
                 encode(redirectUri), nonce());
     }
 
     /** Spends a code: true when it is the app's, unexpired, unspent and was issued for this redirect URI. */
-    boolean spendCode(String code, String redirectUri) {
+    public boolean spendCode(String code, String redirectUri) {
         String[] parts = verify(code, CODE);
         return parts != null && parts[0].equals(app.clientId())
                 && clock.instant().toEpochMilli() < Long.parseLong(parts[1])
@@ -106,25 +143,25 @@ final class Credentials {
     }
 
     /** A new refresh token of the app; HubSpot's never expire. */
-    String refreshToken() {
+    public String refreshToken() {
         return sign(REFRESH, app.clientId(), nonce());
     }
 
     /** Whether a refresh token is the app's and not revoked. */
-    boolean validRefreshToken(String refreshToken) {
+    public boolean validRefreshToken(String refreshToken) {
         String[] parts = verify(refreshToken, REFRESH);
         return parts != null && parts[0].equals(app.clientId()) && !revokedRefreshTokens.contains(parts[1]);
     }
 
     /** A new access token, tied to the refresh token it came with: revoking that revokes it too. */
-    String accessToken(String refreshToken) {
+    public String accessToken(String refreshToken) {
         String[] parts = verify(refreshToken, REFRESH);
         return sign(ACCESS, app.clientId(), String.valueOf(clock.instant().plus(accessTokenLifetime).toEpochMilli()),
                 parts[1], nonce());
     }
 
     /** Revokes a refresh token and the access tokens issued with it; false for a token that is not the app's. */
-    boolean revoke(String refreshToken) {
+    public boolean revoke(String refreshToken) {
         String[] parts = verify(refreshToken, REFRESH);
         if (parts == null || !parts[0].equals(app.clientId())) {
             return false;
@@ -134,7 +171,7 @@ final class Credentials {
     }
 
     /** Seconds an access token has left, or empty when it is not a valid one. */
-    Optional<Long> secondsLeft(String accessToken) {
+    public Optional<Long> secondsLeft(String accessToken) {
         String[] parts = verify(accessToken, ACCESS);
         if (parts == null || revokedRefreshTokens.contains(parts[2])) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ledgerline.simulator.company.Company;
+import dev.ledgerline.simulator.company.CrmSplit;
 import dev.ledgerline.simulator.company.DealStage;
 import dev.ledgerline.simulator.company.Entity;
 import dev.ledgerline.simulator.company.Kind;
@@ -62,13 +63,20 @@ public final class HubSpotApi {
     }
 
     private final Company company;
+    private final CrmSplit split;
     private final Settings settings;
     private final Clock clock;
     private final Credentials credentials;
     private final RateLimits limits;
 
     public HubSpotApi(Company company, Settings settings, Clock clock) {
+        this(company, new CrmSplit(company.seed(), 0), settings, clock);
+    }
+
+    /** The portal of the company's HubSpot part, as {@code split} divides it. */
+    public HubSpotApi(Company company, CrmSplit split, Settings settings, Clock clock) {
         this.company = company;
+        this.split = split;
         this.settings = settings;
         this.clock = clock;
         this.credentials = new Credentials(settings.privateAppToken(),
@@ -114,6 +122,11 @@ public final class HubSpotApi {
             outcome.headers().forEach(response::header);
             return response;
         };
+    }
+
+    /** Whether the record is in the portal rather than in the company's Salesforce part. */
+    private boolean held(HubSpotObjectType type, Entity entity) {
+        return split.holds(company, CrmSplit.Crm.HUBSPOT, type.kind(), entity);
     }
 
     private Response accountDetails(Request request) {
@@ -183,14 +196,14 @@ public final class HubSpotApi {
         List<ObjectNode> page = new ArrayList<>();
         Long next = null;
         for (Entity entity : company.all(type.kind()).tailMap(after(request), true).values()) {
-            if (entity.archived() != archived) {
+            if (entity.archived() != archived || !held(type, entity)) {
                 continue;
             }
             if (page.size() == limit) {
                 next = entity.id();
                 break;
             }
-            page.add(HubSpotObjects.render(company, type, entity, selection));
+            page.add(HubSpotObjects.render(company, split, type, entity, selection));
         }
         return Response.json(200, page(page, next, request));
     }
@@ -198,10 +211,10 @@ public final class HubSpotApi {
     private Response read(Request request) {
         HubSpotObjectType type = type(request.path(1));
         Entity entity = company.get(type.kind(), Long.parseLong(request.path(2)));
-        if (entity == null || entity.archived() != "true".equals(request.query("archived"))) {
+        if (entity == null || entity.archived() != "true".equals(request.query("archived")) || !held(type, entity)) {
             throw HubSpotErrors.notFound("Object not found.  objectId are usually numeric.");
         }
-        return Response.json(200, HubSpotObjects.render(company, type, entity, new HubSpotObjects.Selection(
+        return Response.json(200, HubSpotObjects.render(company, split, type, entity, new HubSpotObjects.Selection(
                 request.queryList("properties"), request.queryList("associations").stream()
                         .map(HubSpotObjectType::of).flatMap(Optional::stream).toList())));
     }
@@ -216,7 +229,7 @@ public final class HubSpotApi {
         Instant indexedUntil = clock.instant().minus(settings.searchLag());
         List<SearchQuery.SortKey> matches = new ArrayList<>();
         for (Entity entity : company.all(type.kind()).values()) {
-            if (!entity.archived() && !entity.modifiedAt().isAfter(indexedUntil)) {
+            if (!entity.archived() && !entity.modifiedAt().isAfter(indexedUntil) && held(type, entity)) {
                 Map<String, String> properties = HubSpotProperties.of(company, type, entity);
                 if (query.matches(properties)) {
                     matches.add(query.sortKey(properties));
@@ -229,7 +242,7 @@ public final class HubSpotApi {
         int end = Math.min(matches.size(), query.after() + query.limit());
         HubSpotObjects.Selection selection = HubSpotObjects.Selection.properties(query.properties());
         for (SearchQuery.SortKey match : matches.subList(Math.min(query.after(), end), end)) {
-            results.add(HubSpotObjects.render(company, type, company.get(type.kind(), match.id()), selection));
+            results.add(HubSpotObjects.render(company, split, type, company.get(type.kind(), match.id()), selection));
         }
         if (end < matches.size()) {
             body.putObject("paging").putObject("next").put("after", String.valueOf(end));
@@ -253,10 +266,10 @@ public final class HubSpotApi {
         List<String> missing = new ArrayList<>();
         for (String id : ids) {
             Entity entity = id.matches("\\d{1,18}") ? company.get(type.kind(), Long.parseLong(id)) : null;
-            if (entity == null || entity.archived() != archived) {
+            if (entity == null || entity.archived() != archived || !held(type, entity)) {
                 missing.add(id);
             } else {
-                results.add(HubSpotObjects.render(company, type, entity,
+                results.add(HubSpotObjects.render(company, split, type, entity,
                         HubSpotObjects.Selection.properties(properties)));
             }
         }
@@ -281,8 +294,8 @@ public final class HubSpotApi {
         List<String> without = new ArrayList<>();
         for (String id : ids) {
             Entity entity = id.matches("\\d{1,18}") ? company.get(from.kind(), Long.parseLong(id)) : null;
-            List<Long> targets = entity == null || entity.archived() ? List.of()
-                    : Associations.of(company, from, entity, to);
+            List<Long> targets = entity == null || entity.archived() || !held(from, entity) ? List.of()
+                    : Associations.of(company, split, from, entity, to);
             if (targets.isEmpty()) {
                 without.add(id);
                 continue;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ledgerline.simulator.company.Company;
+import dev.ledgerline.simulator.company.CrmSplit;
 import dev.ledgerline.simulator.company.Entity;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +34,8 @@ final class HubSpotObjects {
         }
     }
 
-    static ObjectNode render(Company company, HubSpotObjectType type, Entity entity, Selection selection) {
+    static ObjectNode render(Company company, CrmSplit split, HubSpotObjectType type, Entity entity,
+            Selection selection) {
         ObjectNode object = JsonNodeFactory.instance.objectNode().put("id", String.valueOf(entity.id()));
         Map<String, String> all = HubSpotProperties.of(company, type, entity);
         Set<String> wanted = new LinkedHashSet<>(selection.properties().isEmpty() ? type.defaultProperties()
@@ -55,7 +57,7 @@ final class HubSpotObjects {
         }
         ObjectNode associations = JsonNodeFactory.instance.objectNode();
         for (HubSpotObjectType target : selection.associations()) {
-            List<Long> ids = Associations.of(company, type, entity, target);
+            List<Long> ids = Associations.of(company, split, type, entity, target);
             if (!ids.isEmpty()) {
                 ArrayNode results = associations.putObject(target.apiName()).putArray("results");
                 String typeName = Associations.typeName(type, target);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ledgerline.simulator.company.Change;
 import dev.ledgerline.simulator.company.Company;
+import dev.ledgerline.simulator.company.CrmSplit;
 import dev.ledgerline.simulator.company.Entity;
 import dev.ledgerline.simulator.company.Field;
 import dev.ledgerline.simulator.company.Kind;
@@ -52,6 +53,7 @@ public final class HubSpotWebhooks implements AutoCloseable {
     }
 
     private final Company company;
+    private final CrmSplit split;
     private final byte[] clientSecret;
     private final int portalId;
     private final Clock clock;
@@ -68,7 +70,14 @@ public final class HubSpotWebhooks implements AutoCloseable {
     private volatile boolean running = true;
 
     public HubSpotWebhooks(Company company, String clientSecret, int portalId, URI initialTarget, Clock clock) {
+        this(company, new CrmSplit(company.seed(), 0), clientSecret, portalId, initialTarget, clock);
+    }
+
+    /** Webhooks of the company's HubSpot part only: changes in its Salesforce part send none. */
+    public HubSpotWebhooks(Company company, CrmSplit split, String clientSecret, int portalId, URI initialTarget,
+            Clock clock) {
         this.company = company;
+        this.split = split;
         this.clientSecret = clientSecret.getBytes(StandardCharsets.UTF_8);
         this.portalId = portalId;
         this.clock = clock;
@@ -100,7 +109,10 @@ public final class HubSpotWebhooks implements AutoCloseable {
         List<ObjectNode> created = company.read(c -> {
             List<ObjectNode> nodes = new ArrayList<>();
             for (Change change : changes) {
-                subscriptionType(change.kind()).ifPresent(type -> nodes.addAll(events(c, type, change)));
+                Entity entity = c.get(change.kind(), change.id());
+                if (entity != null && split.holds(c, CrmSplit.Crm.HUBSPOT, change.kind(), entity)) {
+                    subscriptionType(change.kind()).ifPresent(type -> nodes.addAll(events(c, type, change)));
+                }
             }
             return nodes;
         });

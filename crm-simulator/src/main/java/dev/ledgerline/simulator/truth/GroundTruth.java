@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ledgerline.simulator.company.Company;
 import dev.ledgerline.simulator.company.Contact;
+import dev.ledgerline.simulator.company.CrmSplit;
 import dev.ledgerline.simulator.company.Entity;
 import dev.ledgerline.simulator.company.Kind;
 import dev.ledgerline.simulator.http.Request;
 import dev.ledgerline.simulator.http.Response;
 import dev.ledgerline.simulator.http.Router;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,13 +23,22 @@ import java.util.TreeMap;
  * {@code GET /_simulator/truth/{records}}: the current state of every record of a kind ({@code deals},
  * {@code contacts}, {@code accounts}, {@code leads}, {@code owners}, {@code products}, {@code line-items},
  * {@code invoices}, {@code payments}), archived ones included and flagged, and {@code GET /_simulator/truth/duplicates}:
- * which contacts are records of the same person. Tests compute what a sync must produce from these.
+ * which contacts are records of the same person. Tests compute what a sync must produce from these. Each record names
+ * the {@code crms} that keep it ({@link CrmSplit}); {@code ?crm=hubspot} or {@code ?crm=salesforce} gives only that
+ * CRM's records, each with its {@code crmId} there and its fields as that CRM stores them (the batch reference of one
+ * connection's sync).
  */
 public final class GroundTruth {
     private final Company company;
+    private final CrmSplit split;
 
     public GroundTruth(Company company) {
+        this(company, new CrmSplit(company.seed(), 0));
+    }
+
+    public GroundTruth(Company company, CrmSplit split) {
         this.company = company;
+        this.split = split;
     }
 
     public void routes(Router router) {
@@ -42,10 +53,26 @@ public final class GroundTruth {
                     .put("message", "no records called " + request.path(1) + "; try deals, contacts, accounts, leads, "
                             + "owners, products, line-items, invoices, payments or duplicates"));
         }
+        Optional<CrmSplit.Crm> crm;
+        try {
+            crm = Optional.ofNullable(request.query("crm")).map(name -> CrmSplit.Crm.valueOf(name.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException unknown) {
+            return Response.json(400, JsonNodeFactory.instance.objectNode().put("status", "error")
+                    .put("message", "crm must be hubspot or salesforce, not " + request.query("crm")));
+        }
         return Response.json(200, company.read(c -> {
             ArrayNode all = JsonNodeFactory.instance.arrayNode();
             for (Entity entity : c.all(kind.get()).values()) {
-                all.add(TruthJson.of(c, entity));
+                List<CrmSplit.Crm> crms = Arrays.stream(CrmSplit.Crm.values())
+                        .filter(each -> split.holds(c, each, kind.get(), entity)).toList();
+                if (crm.isPresent() && !crms.contains(crm.get())) {
+                    continue;
+                }
+                ObjectNode node = TruthJson.of(c, entity);
+                ArrayNode held = node.putArray("crms");
+                crms.forEach(each -> held.add(each.name()));
+                crm.ifPresent(view -> TruthJson.asKeptIn(view, kind.get(), entity, node));
+                all.add(node);
             }
             return all;
         }));

@@ -6,23 +6,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ledgerline.simulator.company.Account;
 import dev.ledgerline.simulator.company.Company;
 import dev.ledgerline.simulator.company.Contact;
+import dev.ledgerline.simulator.company.CrmSplit;
 import dev.ledgerline.simulator.company.Deal;
 import dev.ledgerline.simulator.company.Entity;
 import dev.ledgerline.simulator.company.Invoice;
+import dev.ledgerline.simulator.company.Kind;
 import dev.ledgerline.simulator.company.Lead;
 import dev.ledgerline.simulator.company.LineItem;
 import dev.ledgerline.simulator.company.Owner;
 import dev.ledgerline.simulator.company.Payment;
 import dev.ledgerline.simulator.company.Product;
 import dev.ledgerline.simulator.company.StageChange;
+import dev.ledgerline.simulator.salesforce.SalesforceTruth;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * The company's records as they really are, in terms of no CRM: what tests compare a sync's results with. Ids are
- * the ids every CRM package serves them under, as strings; amounts are exact decimal strings; instants ISO-8601.
+ * the company's own, as strings (HubSpot serves them as they are; Salesforce has ids of its own, see {@link #asKeptIn});
+ * amounts are exact decimal strings; instants ISO-8601.
  */
 final class TruthJson {
     private TruthJson() {
@@ -71,6 +76,26 @@ final class TruthJson {
                     .put("contactId", id(payment.contactId())).put("customerEmail", payment.customerEmail());
         }
         return node;
+    }
+
+    /**
+     * The record as one CRM keeps it: its id there ({@code crmId}); a lead's {@code converted} (HubSpot's lead stages
+     * know no conversion); in Salesforce, whose org has one currency and keeps no close time, a deal's amount in the
+     * home currency to the cent and its {@code closedAt} at the start (UTC) of its close date.
+     */
+    static void asKeptIn(CrmSplit.Crm crm, Kind kind, Entity entity, ObjectNode node) {
+        boolean salesforce = crm == CrmSplit.Crm.SALESFORCE;
+        node.put("crmId", salesforce ? SalesforceTruth.id(kind, entity.id()) : String.valueOf(entity.id()));
+        if (entity instanceof Lead lead) {
+            node.put("converted", salesforce && SalesforceTruth.converted(lead));
+        } else if (entity instanceof Deal deal && salesforce) {
+            BigDecimal amount = SalesforceTruth.amount(deal);
+            node.put("amount", text(amount)).put("currency", Company.HOME_CURRENCY)
+                    .put("amountInHomeCurrency", text(amount));
+            if (deal.closedAt() != null) {
+                node.put("closedAt", text(SalesforceTruth.closeDate(deal).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            }
+        }
     }
 
     private static void deal(Deal deal, ObjectNode node) {

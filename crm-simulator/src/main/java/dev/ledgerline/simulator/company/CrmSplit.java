@@ -1,0 +1,126 @@
+package dev.ledgerline.simulator.company;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How the one company is kept in two CRMs at once, as a firm that bought a second CRM with an acquisition does: a
+ * share of the accounts (drawn by a hash of seed and id, so activity's new records follow the same rule) is worked in
+ * Salesforce, the rest in HubSpot, and each record lives where its business is:
+ * <ul>
+ *   <li>an account in one CRM; a deal in its account's (a deal without an account by its own draw; one without a
+ *   stage always in HubSpot, Salesforce requires one); line items, invoices and payments with their deal;</li>
+ *   <li>a lead with the deal it became, else with its contact's account;</li>
+ *   <li>a contact with its account (on its own draw without one) and, as well, in every CRM holding one of its deals
+ *   or leads, and in both for {@link #OVERLAP} of the people (entered by both sales teams): the same person then has
+ *   a record in each CRM, each with its own id;</li>
+ *   <li>owners and products in both (the same people and catalogue, each CRM with its own ids).</li>
+ * </ul>
+ * Deals, leads, line items, invoices and payments are in exactly one CRM, so the KPIs of a tenant with both
+ * connected are those of the whole company, and each connection's are those of its CRM's part. A share of 0 keeps
+ * everything in HubSpot (and the Salesforce org empty). Read only inside {@link Company#read}.
+ */
+public final class CrmSplit {
+    /** The CRMs the company is kept in. */
+    public enum Crm {
+        HUBSPOT, SALESFORCE
+    }
+
+    /** The share of people entered in both CRMs whatever their deals. */
+    static final double OVERLAP = 0.15;
+    private static final int OVERLAP_DRAW = 100;
+
+    private final long seed;
+    private final double salesforceShare;
+    private final Map<Long, Long> dealOfLineItem = new ConcurrentHashMap<>();
+
+    public CrmSplit(long seed, double salesforceShare) {
+        if (!(salesforceShare >= 0 && salesforceShare <= 1)) {
+            throw new IllegalArgumentException("the Salesforce share must be from 0 to 1, not " + salesforceShare);
+        }
+        this.seed = seed;
+        this.salesforceShare = salesforceShare;
+    }
+
+    public double salesforceShare() {
+        return salesforceShare;
+    }
+
+    /** Whether the CRM keeps a record of this entity. */
+    public boolean holds(Company company, Crm crm, Kind kind, Entity entity) {
+        if (salesforceShare == 0) {
+            return crm == Crm.HUBSPOT;
+        }
+        return switch (kind) {
+            case OWNER, PRODUCT -> crm == Crm.HUBSPOT ? salesforceShare < 1 : true;
+            case CONTACT -> home(company, kind, entity) == crm || inBoth((Contact) entity)
+                    || company.dealsOfContact(entity.id()).stream()
+                    .anyMatch(deal -> home(company, Kind.DEAL, company.get(Kind.DEAL, deal)) == crm)
+                    || company.leadsOf(entity.id()).stream()
+                    .anyMatch(lead -> home(company, Kind.LEAD, company.get(Kind.LEAD, lead)) == crm);
+            default -> home(company, kind, entity) == crm;
+        };
+    }
+
+    private boolean inBoth(Contact contact) {
+        return draw(OVERLAP_DRAW, contact.id()) < OVERLAP;
+    }
+
+    /** The one CRM a record is worked in (for a contact: where its account is). */
+    private Crm home(Company company, Kind kind, Entity entity) {
+        return switch (kind) {
+            case ACCOUNT -> draw(kind.ordinal(), entity.id()) < salesforceShare ? Crm.SALESFORCE : Crm.HUBSPOT;
+            case CONTACT -> {
+                Long account = ((Contact) entity).accountId();
+                yield account != null ? home(company, Kind.ACCOUNT, company.get(Kind.ACCOUNT, account))
+                        : draw(kind.ordinal(), entity.id()) < salesforceShare ? Crm.SALESFORCE : Crm.HUBSPOT;
+            }
+            case DEAL -> {
+                Deal deal = (Deal) entity;
+                if (deal.stage() == null) {
+                    yield Crm.HUBSPOT;
+                }
+                yield deal.accountId() != null ? home(company, Kind.ACCOUNT, company.get(Kind.ACCOUNT, deal.accountId()))
+                        : draw(kind.ordinal(), entity.id()) < salesforceShare ? Crm.SALESFORCE : Crm.HUBSPOT;
+            }
+            case LEAD -> {
+                Lead lead = (Lead) entity;
+                yield lead.dealId() != null ? home(company, Kind.DEAL, company.get(Kind.DEAL, lead.dealId()))
+                        : home(company, Kind.CONTACT, company.get(Kind.CONTACT, lead.contactId()));
+            }
+            case LINE_ITEM -> {
+                Long deal = dealOf(company, entity.id());
+                yield deal == null ? Crm.HUBSPOT : home(company, Kind.DEAL, company.get(Kind.DEAL, deal));
+            }
+            case INVOICE -> home(company, Kind.DEAL, company.get(Kind.DEAL, ((Invoice) entity).dealId()));
+            case PAYMENT -> {
+                Payment payment = (Payment) entity;
+                yield payment.dealId() != null ? home(company, Kind.DEAL, company.get(Kind.DEAL, payment.dealId()))
+                        : payment.invoiceId() != null
+                        ? home(company, Kind.INVOICE, company.get(Kind.INVOICE, payment.invoiceId())) : Crm.HUBSPOT;
+            }
+            case OWNER, PRODUCT -> Crm.HUBSPOT;
+        };
+    }
+
+    /** The deal a line item belongs to; the index is rebuilt when activity added line items since. */
+    private Long dealOf(Company company, long lineItemId) {
+        Long deal = dealOfLineItem.get(lineItemId);
+        if (deal == null) {
+            for (Deal each : company.<Deal>all(Kind.DEAL).values()) {
+                each.lineItemIds().forEach(line -> dealOfLineItem.put(line, each.id()));
+            }
+            deal = dealOfLineItem.get(lineItemId);
+        }
+        return deal;
+    }
+
+    /** A uniform number in [0, 1) from the seed, a stream and an id (SplitMix64's finaliser). */
+    private double draw(int stream, long id) {
+        long z = seed ^ (0x9E3779B97F4A7C15L * (stream + 1)) ^ (id * 0xBF58476D1CE4E5B9L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return (z >>> 11) * 0x1.0p-53;
+    }
+}
