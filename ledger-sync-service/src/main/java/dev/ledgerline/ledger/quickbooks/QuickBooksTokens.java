@@ -84,7 +84,8 @@ public class QuickBooksTokens {
     /** Forgets what is held for the tenant (new credentials were configured). */
     public void forget(String tenantId) {
         tokens.remove(tenantId);
-        clients.keySet().removeIf(key -> key.tenantId().equals(tenantId));
+        clients.keySet().stream().filter(key -> key.tenantId().equals(tenantId)).toList()
+                .forEach(key -> close(clients.remove(key)));
     }
 
     private Cached refreshStored(String tenantId, String rejected) {
@@ -144,13 +145,18 @@ public class QuickBooksTokens {
     }
 
     @PreDestroy
-    void close() {
-        clients.values().forEach(client -> {
-            try {
-                client.close();
-            } catch (IOException e) {
-                LOG.warnf("Could not close a QuickBooks token client: %s", e.getClass().getSimpleName());
-            }
-        });
+    void closeAll() {
+        clients.values().forEach(QuickBooksTokens::close);
+    }
+
+    private static void close(OidcClient client) {
+        if (client == null) {
+            return;
+        }
+        try {
+            client.close();
+        } catch (IOException e) {
+            LOG.warnf("Could not close a QuickBooks token client: %s", e.getClass().getSimpleName());
+        }
     }
 }

@@ -41,26 +41,20 @@ class SyncRows {
         if (company == null || !company.enabled) {
             return 0;
         }
-        Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> documents = entityManager.createNativeQuery("""
-                select id, kind, seq, coalesce(ledger_invoice_id, payment_id) from ledger_document
-                 where tenant_id = ?1 and seq > ?2 order by seq limit 1000""")
-                .setParameter(1, tenantId).setParameter(2, Math.max(0, company.documentCursor - 100)).getResultList();
-        int queued = 0;
-        for (Object[] document : documents) {
-            queued += entityManager.createNativeQuery("""
-                    insert into qbo_sync (id, tenant_id, entity, local_id, document_seq, subject, state, attempts,
-                                          request_id, next_attempt_at, created_at, updated_at)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', 0, ?7, ?8, ?8, ?8)
-                    on conflict (tenant_id, entity, local_id) do nothing""")
-                    .setParameter(1, Ids.of("qbo-sync", tenantId, document[1].toString(), document[0].toString()))
-                    .setParameter(2, tenantId).setParameter(3, document[1].toString())
-                    .setParameter(4, document[0].toString()).setParameter(5, ((Number) document[2]).longValue())
-                    .setParameter(6, document[3]).setParameter(7, UUID.randomUUID()).setParameter(8, now)
-                    .executeUpdate();
-            company.documentCursor = Math.max(company.documentCursor, ((Number) document[2]).longValue());
-        }
+        long from = Math.max(0, company.documentCursor - 100);
+        // One statement per round: a document queued before conflicts and stays as it is.
+        Object[] result = (Object[]) entityManager.createNativeQuery("""
+                with batch as (select id, kind, seq, coalesce(ledger_invoice_id, payment_id) as subject from ledger_document
+                                where tenant_id = ?1 and seq > ?2 order by seq limit 10000),
+                     queued as (insert into qbo_sync (id, tenant_id, entity, local_id, document_seq, subject, state,
+                                                      attempts, request_id, next_attempt_at, created_at, updated_at)
+                                select gen_random_uuid(), ?1, kind, id::text, seq, subject, 'PENDING', 0,
+                                       gen_random_uuid(), ?3, ?3, ?3 from batch
+                                on conflict (tenant_id, entity, local_id) do nothing returning 1)
+                select (select count(*) from queued), (select coalesce(max(seq), 0) from batch)""")
+                .setParameter(1, tenantId).setParameter(2, from).setParameter(3, clock.instant()).getSingleResult();
+        int queued = ((Number) result[0]).intValue();
+        company.documentCursor = Math.max(company.documentCursor, ((Number) result[1]).longValue());
         return queued;
     }
 
