@@ -153,6 +153,19 @@ class SalesforceOrgTest {
             inBoth += contact.path("crms").size() == 2 ? 1 : 0;
         }
         assertThat(inBoth).as("people in both CRMs").isPositive();
+        JsonNode duplicates = get("/_simulator/truth/duplicates", null).json();
+        assertThat(duplicates.path("inBothCrms").size()).isEqualTo(inBoth);
+        duplicates.path("inBothCrms").forEach(person ->
+                assertThat(person.path("salesforceId").asText()).startsWith("003"));
+        JsonNode orgDuplicates = get("/_simulator/truth/duplicates?crm=salesforce", null).json();
+        Set<String> orgContacts = new HashSet<>();
+        get(SalesforceApi.DATA + "/queryAll?q=" + encode("SELECT Id FROM Contact"), token).json().path("records")
+                .forEach(contact -> orgContacts.add(contact.path("Id").asText()));
+        assertThat(orgDuplicates.path("contacts").asInt()).isEqualTo(orgContacts.size());
+        orgDuplicates.path("groups").forEach(group -> {
+            assertThat(orgContacts).contains(group.path("original").asText());
+            group.path("duplicates").forEach(id -> assertThat(orgContacts).contains(id.asText()));
+        });
         JsonNode leads = get("/_simulator/truth/leads", null).json();
         leads.forEach(lead -> assertThat(lead.path("crms")).hasSize(1));
         JsonNode sfLeads = get("/_simulator/truth/leads?crm=salesforce", null).json();
