@@ -183,6 +183,21 @@ class SalesforceOrgTest {
         hubspotTruth.forEach(deal -> hubspotIds.add(deal.path("id").asText()));
         JsonNode listed = get("/crm/v3/objects/deals?limit=100", "pat-test-token-123").json();
         listed.path("results").forEach(deal -> assertThat(hubspotIds).contains(deal.path("id").asText()));
+        String orgDeal = null;
+        for (JsonNode deal : truth) {
+            if (!deal.path("archived").asBoolean()) {
+                orgDeal = deal.path("id").asText();
+                break;
+            }
+        }
+        assertThat(orgDeal).as("a live deal in the org").isNotNull();
+        assertThat(get("/crm/v3/objects/deals/" + orgDeal, "pat-test-token-123").status())
+                .as("a live deal of the org is not in the portal").isEqualTo(404);
+        HttpRequest.Builder batchRead = HttpRequest.newBuilder(base.resolve("/crm/v3/objects/deals/batch/read"))
+                .header("Authorization", "Bearer pat-test-token-123").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":[{\"id\":\"" + orgDeal + "\"}]}"));
+        assertThat(send(batchRead).json().path("errors").get(0).path("context").path("ids").get(0).asText())
+                .isEqualTo(orgDeal);
     }
 
     @Test
