@@ -47,14 +47,7 @@ public final class KedaManifests {
         spec.put("minReplicaCount", 1);
         spec.put("maxReplicaCount", maxReplicas);
         spec.put("triggers", List.of(trigger));
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", service.service());
-        metadata.put("labels", Map.of("app.kubernetes.io/part-of", "ledgerline"));
-        Map<String, Object> scaledObject = new LinkedHashMap<>();
-        scaledObject.put("apiVersion", "keda.sh/v1alpha1");
-        scaledObject.put("kind", "ScaledObject");
-        scaledObject.put("metadata", metadata);
-        scaledObject.put("spec", spec);
-        return scaledObject;
+        return ServiceManifests.object("keda.sh/v1alpha1", "ScaledObject", service.service(),
+                Map.of("app.kubernetes.io/part-of", ServiceManifests.PART_OF), spec);
     }
 }

@@ -129,8 +129,9 @@ public final class ServiceManifests {
                 "to", List.of(ordered("namespaceSelector", Map.of(), "podSelector", Map.of(
                         "matchLabels", Map.of("k8s-app", "kube-dns")))),
                 "ports", List.of(port("UDP", 53), port("TCP", 53))));
+        // The Kafka cluster's pods, in whichever namespace Strimzi runs it.
         egress.add(ordered(
-                "to", List.of(Map.of("podSelector", Map.of("matchLabels",
+                "to", List.of(ordered("namespaceSelector", Map.of(), "podSelector", Map.of("matchLabels",
                         Map.of("strimzi.io/cluster", StrimziManifests.CLUSTER)))),
                 "ports", List.of(port("TCP", 9092), port("TCP", 9093))));
         if (service.database().isPresent()) {

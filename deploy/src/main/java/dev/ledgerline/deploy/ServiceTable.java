@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * Each service as the cluster sees it, from DESIGN.md §4 and the root README's service table. A consumer writes
  * the dead-letter topics of the topics it consumes (a record it cannot process); connector-service, which consumes
  * nothing, those of the topics it produces (a CRM object it cannot normalise). Consumer groups are the services'
- * configured group ids (ledger-sync-service's {@code ledgerline.ledger.consumer.group-id}, kpi-service's Kafka
- * Streams application id, merge-service's application name).
+ * configured group ids (merge-service's and ledger-sync-service's {@code ledgerline.consumer.group-id}, kpi-service's
+ * Kafka Streams application id).
  */
 public final class ServiceTable {
     /** Strimzi's bootstrap Service of the {@link StrimziManifests#CLUSTER} cluster, plain listener. */
@@ -47,14 +47,13 @@ public final class ServiceTable {
     public static final ServiceSpec MERGE = service("merge-service", 8082, Optional.of("merge-service"),
             List.of(TENANTS, CONTACTS, ACCOUNTS, DEALS, LEADS, PRODUCTS, CONNECTIONS),
             List.of(CUSTOMERS, RESOLVED_DEALS, CATALOG_ITEMS), Optional.empty(), Optional.of("merge"), false,
-            Map.of(), List.of());
+            Map.of("LEDGERLINE_CONSUMER_GROUP_ID", "merge-service", "LEDGERLINE_CONSUMER_THREADS", "2"), List.of());
     public static final ServiceSpec LEDGER_SYNC = service("ledger-sync-service", 8083,
             Optional.of("ledger-sync-service"),
             List.of(CUSTOMERS, RESOLVED_DEALS, CATALOG_ITEMS, INVOICES, PAYMENTS, CONNECTIONS, TENANTS),
             List.of(LEDGER_DOCUMENTS), Optional.empty(), Optional.of("ledger"), true,
-            Map.of("LEDGERLINE_LEDGER_CONSUMER_GROUP_ID", "ledger-sync-service",
-                    "LEDGERLINE_LEDGER_CONSUMER_THREADS", "2"),
-            List.of());
+            Map.of("LEDGERLINE_CONSUMER_GROUP_ID", "ledger-sync-service", "LEDGERLINE_CONSUMER_THREADS", "2"),
+            List.of("LEDGERLINE_SECRET_KEY"));
     public static final ServiceSpec KPI = service("kpi-service", 8084, Optional.of("kpi-service"),
             List.of(DEALS, LEADS, OWNERS, TENANTS, CONNECTIONS, CUSTOMERS, RESOLVED_DEALS, LEDGER_DOCUMENTS),
             List.of(KPI_VALUES), Optional.of("kpi-service"), Optional.empty(), false,

@@ -88,14 +88,7 @@ public final class StrimziManifests {
     }
 
     private static Map<String, Object> resource(String kind, String name, Map<String, Object> spec) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", name);
-        metadata.put("labels", new TreeMap<>(Map.of("strimzi.io/cluster", CLUSTER, "app.kubernetes.io/part-of", "ledgerline")));
-        Map<String, Object> resource = new LinkedHashMap<>();
-        resource.put("apiVersion", API_VERSION);
-        resource.put("kind", kind);
-        resource.put("metadata", metadata);
-        resource.put("spec", spec);
-        return resource;
+        return ServiceManifests.object(API_VERSION, kind, name,
+                new TreeMap<>(Map.of("strimzi.io/cluster", CLUSTER, "app.kubernetes.io/part-of", "ledgerline")), spec);
     }
 }

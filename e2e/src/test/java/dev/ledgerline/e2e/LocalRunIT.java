@@ -39,7 +39,10 @@ import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -51,6 +54,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  * truth ({@link TruthKpis}); the customers, resolved deals and ledger with the simulator's deals, labelled duplicates
  * and invoices. Something a test JVM has and a real process lacks (the broker without lz4 was one) fails here.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalRunIT {
     private static final Path ROOT = Path.of("..");
     private static final Path DEVSTACK = ROOT.resolve("devstack/target/devstack-app/devstack-runner.jar");
@@ -87,6 +91,7 @@ class LocalRunIT {
     private static URI kpi;
     private static URI ledger;
     private static String bootstrap;
+    private static String secretKey;
 
     @BeforeAll
     static void startTheSuiteAsTheReadmeDoes() throws IOException {
@@ -112,7 +117,7 @@ class LocalRunIT {
         int connectorPort = freePort();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        String secretKey = Base64.getEncoder().encodeToString(key);
+        secretKey = Base64.getEncoder().encodeToString(key);
         start(LocalProcess.javaJar("connector-service", CONNECTOR, List.of(), Map.of(
                 "LEDGERLINE_SECRET_KEY", secretKey,
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
@@ -328,6 +333,36 @@ class LocalRunIT {
                     balance.path("currencies").forEach(currency -> assertThat(currency.path("difference")
                             .decimalValue()).as("trial balance of %s", currency.path("currency")).isZero());
                 });
+    }
+
+    /**
+     * After every other test (the syncs have moved the portal's people through every service): no service wrote a
+     * contact's email address or phone number, the portal's token, the OAuth app's secret or the secret key to its
+     * output.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noServiceLogsPersonalDataOrSecrets() throws Exception {
+        Set<String> secrets = new HashSet<>(List.of(TOKEN, CLIENT_SECRET, secretKey));
+        for (JsonNode contact : send("GET", simulator, "/_simulator/truth/contacts", null, 200)) {
+            for (String field : List.of("email", "phone", "mobilePhone")) {
+                String value = contact.path(field).asText("");
+                if (value.length() >= 6) {
+                    secrets.add(value);
+                }
+            }
+        }
+        assertThat(secrets).as("emails and phones of the portal").hasSizeGreaterThan(CONTACTS / 2);
+        for (LocalProcess process : processes) {
+            if (!process.name().endsWith("-service")) {
+                continue;
+            }
+            for (String line : process.output()) {
+                for (String secret : secrets) {
+                    assertThat(line).as("%s output", process.name()).doesNotContain(secret);
+                }
+            }
+        }
     }
 
     /** A tenant of its own for a test, in UTC with the home currency USD, as the ground truth computes. */

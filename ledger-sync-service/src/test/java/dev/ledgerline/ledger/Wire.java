@@ -73,6 +73,26 @@ public final class Wire {
         return connection(tenant, CONNECTED, false, CONNECTED);
     }
 
+    /**
+     * Records that post a document of every kind but ADJUSTMENT: the connection, customer cust-1 (contact c-1), its
+     * invoice inv-1 (10 × 100.00, 10 % discount, 19 % tax: 1,071.00) and a payment of 500.00, an invoice inv-2 of
+     * "Beta" that is voided, and an order of "Gamma" paid without invoice (sales receipt SR-order-1, posted last).
+     */
+    public static List<Input> everyDocumentKind(String tenant) {
+        return List.of(
+                connection(tenant),
+                customer(tenant, "cust-1", "Acme GmbH", "billing@acme.example", CONNECTED,
+                        link(SourceEntityType.CONTACT, "c-1")),
+                invoice(tenant, "inv-1").contact("c-1").line("p-1", "10", "100.00", "0.10", "0.19").build(),
+                payment(tenant, "pay-1").invoice("inv-1").amount("500.00", "EUR").updatedAt(T0.plusSeconds(10)).build(),
+                invoice(tenant, "inv-2").customer("Beta", "ap@beta.example").line("p-2", "1", "250.00", null, null)
+                        .updatedAt(T0.plusSeconds(20)).build(),
+                invoice(tenant, "inv-2").customer("Beta", "ap@beta.example").line("p-2", "1", "250.00", null, null)
+                        .status(InvoiceStatus.VOID).updatedAt(T0.plusSeconds(30)).build(),
+                payment(tenant, "order-1").kind(PaymentKind.ORDER).payer("Gamma", "pay@gamma.example")
+                        .amount("99.00", "EUR").updatedAt(T0.plusSeconds(40)).build());
+    }
+
     public static InvoiceBuilder invoice(String tenant, String id) {
         return new InvoiceBuilder(tenant, id);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,6 +27,7 @@ public final class MergeInput implements AutoCloseable {
             ProducerConfig.LINGER_MS_CONFIG, 5), new ByteArraySerializer(), new ByteArraySerializer());
     private final AvroRecordSerializer serializer = new AvroRecordSerializer();
     private final List<String> eventIds = new ArrayList<>();
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     public void send(MergeWire.Input input) {
         sendRaw(input.topic(), input.key(), serializer.serialize(input.topic(), input.value()));
@@ -42,6 +44,26 @@ public final class MergeInput implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot send to " + topic, e.getCause());
+        }
+    }
+
+    /** Sends without waiting for the acknowledgement (for volume); {@link #flush()} waits for all of them. */
+    public void sendAsync(MergeWire.Input input) {
+        byte[] key = input.key().getBytes(StandardCharsets.UTF_8);
+        byte[] value = serializer.serialize(input.topic(), input.value());
+        eventIds.add(RecordProcessor.eventId(input.topic(), key, value));
+        producer.send(new ProducerRecord<>(input.topic(), key, value), (metadata, error) -> {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+        });
+    }
+
+    /** Waits until every record sent is acknowledged; fails if one was not. */
+    public void flush() {
+        producer.flush();
+        if (failure.get() != null) {
+            throw new IllegalStateException("A record was not acknowledged", failure.get());
         }
     }
 

@@ -55,8 +55,12 @@ public abstract class MergeTestSupport {
     }
 
     protected void awaitProcessed(List<String> eventIds) {
+        awaitProcessed(eventIds, Duration.ofSeconds(120), Duration.ofMillis(100));
+    }
+
+    protected void awaitProcessed(List<String> eventIds, Duration atMost, Duration pollInterval) {
         String[] distinct = eventIds.stream().distinct().toArray(String[]::new);
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await().atMost(atMost).pollInterval(pollInterval)
                 .until(() -> count("select count(*) from processed_event where event_id = any(?)",
                         (Object) distinct) == distinct.length);
     }

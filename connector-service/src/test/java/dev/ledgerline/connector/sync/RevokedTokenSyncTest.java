@@ -10,11 +10,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.ledgerline.connector.connection.ConnectionMetrics;
 import dev.ledgerline.devstack.DevstackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "connector"))
 class RevokedTokenSyncTest {
+
+    @Inject
+    ConnectionMetrics connectionMetrics;
 
     @Test
     void aRevokedTokenMarksTheConnectionNeedsReauth() {
@@ -55,6 +60,13 @@ class RevokedTokenSyncTest {
                     .body("error", org.hamcrest.Matchers.startsWith("NEEDS_REAUTH"));
             given().get("/api/tenants/{tenant}/connections/{id}", tenant, connection).then()
                     .body("status", equalTo("NEEDS_REAUTH"));
+            // Counted for the operators' alert on connections that need a user's consent again.
+            connectionMetrics.refresh();
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String needsReauth = metrics.lines().filter(line -> line.startsWith(
+                    "ledgerline_connections{status=\"NEEDS_REAUTH\"}")).findFirst().orElseThrow();
+            assertThat(Double.parseDouble(needsReauth.substring(needsReauth.lastIndexOf(' ') + 1)))
+                    .isGreaterThanOrEqualTo(1.0);
             // Nothing more is attempted until a user connects again.
             given().contentType(ContentType.JSON).body(Map.of("mode", "INCREMENTAL"))
                     .post("/api/tenants/{tenant}/connections/{id}/sync", tenant, connection).then().statusCode(409);

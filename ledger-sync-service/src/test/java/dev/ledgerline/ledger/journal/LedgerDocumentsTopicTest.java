@@ -12,11 +12,8 @@ import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.Keys;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Invoice;
-import dev.ledgerline.wire.InvoiceStatus;
 import dev.ledgerline.wire.LedgerDocument;
 import dev.ledgerline.wire.LedgerDocumentKind;
-import dev.ledgerline.wire.PaymentKind;
-import dev.ledgerline.wire.SourceEntityType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -49,7 +46,7 @@ class LedgerDocumentsTopicTest extends LedgerTestSupport {
 
     @Test
     void anInvoiceAPaymentAReceiptAndAVoidAreEachPublishedOnceKeyedByTenantAndDocument() {
-        publish(history());
+        publish(Wire.everyDocumentKind(tenant));
         List<Map<String, Object>> posted = documents();
         assertThat(posted).extracting(document -> document.get("kind"))
                 .containsExactlyInAnyOrder("INVOICE", "PAYMENT", "INVOICE", "VOID", "SALES_RECEIPT");
@@ -82,7 +79,7 @@ class LedgerDocumentsTopicTest extends LedgerTestSupport {
 
     @Test
     void theInputReplayedAddsNothingToTheTopic() {
-        List<Wire.Input> history = history();
+        List<Wire.Input> history = Wire.everyDocumentKind(tenant);
         publish(history);
         int posted = documents().size();
         awaitNumber(LAST_OF_HISTORY);
@@ -113,23 +110,6 @@ class LedgerDocumentsTopicTest extends LedgerTestSupport {
         assertThat(awaitNumber("INV-after-rollback")).extracting(record -> record.value().getNumber())
                 .containsExactly("INV-after-rollback");
         assertThat(documents()).extracting(document -> document.get("number")).containsExactly("INV-after-rollback");
-    }
-
-    /** An invoice paid in part, one voided, and an order paid without an invoice. */
-    private List<Wire.Input> history() {
-        return List.of(
-                Wire.connection(tenant),
-                Wire.customer(tenant, "cust-1", "Acme GmbH", "billing@acme.example", Wire.CONNECTED,
-                        Wire.link(SourceEntityType.CONTACT, "c-1")),
-                Wire.invoice(tenant, "inv-1").contact("c-1").line("p-1", "10", "100.00", "0.10", "0.19").build(),
-                Wire.payment(tenant, "pay-1").invoice("inv-1").amount("500.00", "EUR")
-                        .updatedAt(Wire.T0.plusSeconds(10)).build(),
-                Wire.invoice(tenant, "inv-2").customer("Beta", "ap@beta.example").line("p-2", "1", "250.00", null, null)
-                        .updatedAt(Wire.T0.plusSeconds(20)).build(),
-                Wire.invoice(tenant, "inv-2").customer("Beta", "ap@beta.example").line("p-2", "1", "250.00", null, null)
-                        .status(InvoiceStatus.VOID).updatedAt(Wire.T0.plusSeconds(30)).build(),
-                Wire.payment(tenant, "order-1").kind(PaymentKind.ORDER).payer("Gamma", "pay@gamma.example")
-                        .amount("99.00", "EUR").updatedAt(Wire.T0.plusSeconds(40)).build());
     }
 
     private Wire.Input marker(String id) {

@@ -183,6 +183,13 @@ public class Resolutions {
     /** A new customer made of this record. */
     public CustomerEntity createCustomer(CrmRecordEntity record, LinkDecision decision, LinkRule rule, String decidedBy,
             NormalizedIdentity identity) {
+        CustomerEntity customer = newCustomer(record);
+        link(record, customer.id, decision, rule, null, decidedBy, identity);
+        return customer;
+    }
+
+    /** An empty customer for this record, stored at once (links refer to it); published once linked. */
+    public CustomerEntity newCustomer(CrmRecordEntity record) {
         CustomerEntity customer = new CustomerEntity();
         customer.id = UUID.randomUUID().toString();
         customer.tenantId = record.tenantId;
@@ -192,7 +199,6 @@ public class Resolutions {
         customer.createdAt = clock.instant();
         customer.updatedAt = customer.createdAt;
         customer.persistAndFlush();
-        link(record, customer.id, decision, rule, null, decidedBy, identity);
         return customer;
     }
 
@@ -246,11 +252,13 @@ public class Resolutions {
             item.crmRecordId = record.id;
             item.state = ReviewState.OPEN;
             item.createdAt = clock.instant();
-            item.persist();
         }
         item.reason = reason;
         item.customerId = customerId;
         item.candidates = PostgresCandidateIndex.json(candidates.stream().map(ExplainedCandidate::of).toList());
+        if (!item.isPersistent()) {
+            item.persist();
+        }
         if (customerId == null) {
             record.state = RecordState.IN_REVIEW;
         }
