@@ -1,6 +1,7 @@
 package dev.ledgerline.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,16 @@ final class TruthKpis {
 
     /** Every KPI of the window of {@code days} days ending with {@code asOf}, by KPI id. */
     static Map<String, Expected> of(JsonNode deals, JsonNode leads, LocalDate asOf, int days) {
+        return of(deals, JsonNodeFactory.instance.arrayNode(), leads, asOf, days);
+    }
+
+    /**
+     * The same, where {@code earlierDeals} are the deals as an earlier sync published them: a deal kpi-service rejects
+     * now keeps its earlier version there (a rejected record changes nothing), and counts for nothing without one.
+     */
+    static Map<String, Expected> of(JsonNode deals, JsonNode earlierDeals, JsonNode leads, LocalDate asOf, int days) {
+        Map<String, JsonNode> earlier = new HashMap<>();
+        earlierDeals.forEach(deal -> earlier.put(deal.path("id").asText(), deal));
         LocalDate from = asOf.minusDays(days - 1L);
         Map<String, Expected> kpis = new LinkedHashMap<>();
         long leadCount = 0;
@@ -65,8 +77,10 @@ final class TruthKpis {
         BigDecimal pipeline = BigDecimal.ZERO;
         BigDecimal weighted = BigDecimal.ZERO;
         List<Long> wonDays = new ArrayList<>();
-        for (JsonNode deal : deals) {
-            if (deal.path("archived").asBoolean() || closedBeforeCreated(deal)) {
+        for (JsonNode current : deals) {
+            JsonNode deal = closedBeforeCreated(current) ? earlier.get(current.path("id").asText()) : current;
+            if (deal == null || closedBeforeCreated(deal) || deal.path("archived").asBoolean()
+                    || current.path("archived").asBoolean()) {
                 continue;
             }
             BigDecimal amount = homeAmount(deal);

@@ -71,7 +71,7 @@ public final class GroundTruth {
                 ObjectNode node = TruthJson.of(c, entity);
                 ArrayNode held = node.putArray("crms");
                 crms.forEach(each -> held.add(each.name()));
-                crm.ifPresent(view -> TruthJson.asKeptIn(view, kind.get(), entity, node));
+                crm.ifPresent(view -> TruthJson.asKeptIn(c, split, view, kind.get(), entity, node));
                 all.add(node);
             }
             return all;

@@ -200,6 +200,35 @@ class SalesforceOrgTest {
                 .isEqualTo(orgDeal);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void noRecordMovesBetweenTheCrmsAsActivityGoesOn(long seed) throws Exception {
+        start(seed, 0.4, 100_000);
+        List<String> kinds = List.of("accounts", "contacts", "deals", "leads", "line-items", "invoices");
+        java.util.Map<String, JsonNode> before = new java.util.HashMap<>();
+        for (String kind : kinds) {
+            before.put(kind, get("/_simulator/truth/" + kind, null).json());
+        }
+        post("/_simulator/activity?events=400", "");
+        for (String kind : kinds) {
+            java.util.Map<String, JsonNode> after = new java.util.HashMap<>();
+            get("/_simulator/truth/" + kind, null).json().forEach(record -> after.put(record.path("id").asText(),
+                    record.path("crms")));
+            for (JsonNode record : before.get(kind)) {
+                JsonNode now = after.get(record.path("id").asText());
+                Set<String> was = new HashSet<>();
+                record.path("crms").forEach(crm -> was.add(crm.asText()));
+                Set<String> is = new HashSet<>();
+                now.forEach(crm -> is.add(crm.asText()));
+                if (kind.equals("contacts")) {
+                    assertThat(is).as("contact %s is still where it was", record.path("id")).containsAll(was);
+                } else {
+                    assertThat(is).as("%s %s stays in its CRM", kind, record.path("id")).isEqualTo(was);
+                }
+            }
+        }
+    }
+
     @Test
     void theMetadataTheConnectorReadsFirst() throws Exception {
         start(11, 0.3, 100_000);
