@@ -66,6 +66,11 @@ public final class CrmSplit {
         };
     }
 
+    /** Whether a contact was entered in the CRM when it was created, not only later with a deal of that CRM. */
+    public boolean enteredAtCreation(Company company, Crm crm, Contact contact) {
+        return salesforceShare == 0 ? crm == Crm.HUBSPOT : home(company, Kind.CONTACT, contact) == crm || inBoth(contact);
+    }
+
     private boolean inBoth(Contact contact) {
         return draw(OVERLAP_DRAW, contact.id()) < OVERLAP;
     }

@@ -236,7 +236,21 @@ final class SalesforceRows {
 
     private ObjectNode contact(Contact contact) {
         Address address = contact.address();
-        return row("Contact", id(Kind.CONTACT, contact.id()), contact).putNull("MasterRecordId")
+        ObjectNode row = row("Contact", id(Kind.CONTACT, contact.id()), contact);
+        // A person of the other CRM's accounts is entered here with the org's first deal naming them: the record
+        // changes then, so an incremental read finds it.
+        Instant entered = null;
+        for (long dealId : split.enteredAtCreation(company, CrmSplit.Crm.SALESFORCE, contact) ? List.<Long>of()
+                : company.dealsOfContact(contact.id())) {
+            Deal deal = company.get(Kind.DEAL, dealId);
+            if (held(Kind.DEAL, dealId) && (entered == null || deal.createdAt().isBefore(entered))) {
+                entered = deal.createdAt();
+            }
+        }
+        if (entered != null && entered.isAfter(instant(row.path("SystemModstamp").asText()))) {
+            row.put("LastModifiedDate", dateTime(entered)).put("SystemModstamp", dateTime(entered));
+        }
+        return row.putNull("MasterRecordId")
                 .put("AccountId", held(Kind.ACCOUNT, contact.accountId()) ? id(Kind.ACCOUNT, contact.accountId()) : null)
                 .put("FirstName", contact.firstName()).put("LastName", contact.lastName())
                 .put("Name", contact.firstName() == null ? contact.lastName()
