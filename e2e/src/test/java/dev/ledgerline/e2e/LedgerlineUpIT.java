@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's one command, {@code ./ledgerline up}, run as a user runs it (on free ports and a data directory of its
- * own, with the build already done by this reactor): it prints the URLs once the demo tenant is synced, the dashboard
+ * own, with the build already done by this reactor): it prints the URLs once the demo tenant's HubSpot and Salesforce
+ * connections are synced (each FULL sync succeeded, both connections active), the dashboard
  * answers with the synced KPIs, the simulator's webhooks reach the connector, and on Ctrl-C (SIGINT) it stops every
  * program it started, in reverse order, leaving no process behind.
  */
@@ -75,7 +76,9 @@ class LedgerlineUpIT {
             assertThat(started.keySet()).containsExactly("devstack", "crm-simulator", "connector-service",
                     "merge-service", "ledger-sync-service", "kpi-service");
             postgres = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
-            assertThat(output).anyMatch(line -> line.contains("FULL sync succeeded"));
+            assertThat(output.stream().filter(line -> line.contains("FULL sync succeeded")))
+                    .as("the HubSpot and the Salesforce connection synced").hasSize(2);
+            assertThat(output).anyMatch(line -> line.contains("Salesforce (CRM simulator) connection"));
             String kpiPort = ports.get("LEDGERLINE_KPI_PORT");
             assertThat(output).anyMatch(line -> line.contains("http://localhost:" + kpiPort + "/"));
 
@@ -96,6 +99,11 @@ class LedgerlineUpIT {
                     });
             assertThat(JSON.readTree(get(simulator + "/_simulator/webhooks").body()).path("failedBatches").asLong())
                     .as("the connector accepted every signed batch").isZero();
+            JsonNode connections = JSON.readTree(get("http://localhost:" + ports.get("LEDGERLINE_CONNECTOR_PORT")
+                    + "/api/tenants/demo/connections").body());
+            assertThat(connections.findValuesAsText("crm")).containsExactlyInAnyOrder("HUBSPOT", "SALESFORCE");
+            connections.forEach(connection -> assertThat(connection.path("status").asText())
+                    .as("connection %s", connection).isEqualTo("ACTIVE"));
         } finally {
             stop(up);
         }

@@ -1,6 +1,7 @@
 package dev.ledgerline.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -8,13 +9,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The KPIs of DESIGN.md §6 for the tenant total (dimension ALL) of one rolling window, computed straight from the CRM
- * simulator's ground truth (its deals and leads as they really are), in the tenant's time zone UTC and home currency
+ * simulator's ground truth (its deals and leads as one CRM keeps them, {@code ?crm=…}), in the tenant's time zone UTC and home currency
  * USD: what the suite must publish once it has synced the portal. A deal's amount in the home currency is its amount
  * when it is in USD, else the CRM's converted amount, at the wire's four decimals; archived records count for nothing.
  */
@@ -33,20 +35,33 @@ final class TruthKpis {
 
     /** Every KPI of the window of {@code days} days ending with {@code asOf}, by KPI id. */
     static Map<String, Expected> of(JsonNode deals, JsonNode leads, LocalDate asOf, int days) {
+        return of(deals, JsonNodeFactory.instance.arrayNode(), leads, asOf, days);
+    }
+
+    /**
+     * The same, where {@code earlierDeals} are the deals as an earlier sync published them: a deal kpi-service rejects
+     * now keeps its earlier version there (a rejected record changes nothing), and counts for nothing without one.
+     */
+    static Map<String, Expected> of(JsonNode deals, JsonNode earlierDeals, JsonNode leads, LocalDate asOf, int days) {
+        Map<String, JsonNode> earlier = new HashMap<>();
+        earlierDeals.forEach(deal -> earlier.put(deal.path("id").asText(), deal));
         LocalDate from = asOf.minusDays(days - 1L);
         Map<String, Expected> kpis = new LinkedHashMap<>();
         long leadCount = 0;
         long qualified = 0;
+        long converted = 0;
         for (JsonNode lead : leads) {
             if (!lead.path("archived").asBoolean() && within(day(lead.path("createdAt")), from, asOf)) {
                 leadCount++;
-                // HubSpot's lead stages know no conversion: CONVERTED never occurs, QUALIFIED counts for both rates.
+                // A converted lead (Salesforce's, with its opportunity) was qualified first; HubSpot's lead stages
+                // know no conversion, so its leads never are.
                 qualified += lead.path("status").asText().equals("QUALIFIED") ? 1 : 0;
+                converted += lead.path("converted").asBoolean() ? 1 : 0;
             }
         }
         kpis.put("LEADS_COUNT", count(leadCount));
         kpis.put("LEAD_QUALIFICATION_RATE", ratio(qualified, leadCount));
-        kpis.put("LEAD_CONVERSION_RATE", ratio(0, leadCount));
+        kpis.put("LEAD_CONVERSION_RATE", ratio(converted, leadCount));
 
         long won = 0;
         long lost = 0;
@@ -62,8 +77,10 @@ final class TruthKpis {
         BigDecimal pipeline = BigDecimal.ZERO;
         BigDecimal weighted = BigDecimal.ZERO;
         List<Long> wonDays = new ArrayList<>();
-        for (JsonNode deal : deals) {
-            if (deal.path("archived").asBoolean()) {
+        for (JsonNode current : deals) {
+            JsonNode deal = closedBeforeCreated(current) ? earlier.get(current.path("id").asText()) : current;
+            if (deal == null || closedBeforeCreated(deal) || deal.path("archived").asBoolean()
+                    || current.path("archived").asBoolean()) {
                 continue;
             }
             BigDecimal amount = homeAmount(deal);
@@ -126,6 +143,15 @@ final class TruthKpis {
         kpis.put("PIPELINE_VALUE", new Expected(pipeline, pipeline, null));
         kpis.put("WEIGHTED_PIPELINE_VALUE", new Expected(weighted, weighted, null));
         return kpis;
+    }
+
+    /**
+     * kpi-service rejects a closed deal whose closedAt is before its createdAt: a Salesforce opportunity closed on the
+     * day it was created is one, since Salesforce keeps only the close date (its start is the deal's closedAt).
+     */
+    private static boolean closedBeforeCreated(JsonNode deal) {
+        return !deal.path("stageCategory").asText().equals("OPEN")
+                && instant(deal.path("closedAt")).isBefore(instant(deal.path("createdAt")));
     }
 
     /** How many live deals the truth has that a sync must publish (archived ones as deletions). */

@@ -8,16 +8,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * share of the accounts (drawn by a hash of seed and id, so activity's new records follow the same rule) is worked in
  * Salesforce, the rest in HubSpot, and each record lives where its business is:
  * <ul>
- *   <li>an account in one CRM; a deal in its account's (a deal without an account by its own draw; one without a
- *   stage always in HubSpot, Salesforce requires one); line items, invoices and payments with their deal;</li>
- *   <li>a lead with the deal it became, else with its contact's account;</li>
+ *   <li>an account in one CRM; a deal in its account's (a deal without an account in its primary contact's, else by
+ *   its own draw; one without a stage always in HubSpot, Salesforce requires one); line items, invoices and payments
+ *   with their deal;</li>
+ *   <li>a lead with its contact's account (so the deal it becomes is there too, unless the deal is another
+ *   account's);</li>
  *   <li>a contact with its account (on its own draw without one) and, as well, in every CRM holding one of its deals
  *   or leads, and in both for {@link #OVERLAP} of the people (entered by both sales teams): the same person then has
  *   a record in each CRM, each with its own id;</li>
  *   <li>owners and products in both (the same people and catalogue, each CRM with its own ids).</li>
  * </ul>
  * Deals, leads, line items, invoices and payments are in exactly one CRM, so the KPIs of a tenant with both
- * connected are those of the whole company, and each connection's are those of its CRM's part. A share of 0 keeps
+ * connected are those of the whole company, and each connection's are those of its CRM's part. What a record is
+ * kept in depends only on what never changes (its account, its contacts, its stage being set), so no record moves
+ * between CRMs; a contact may only be entered in the second CRM later. A share of 0 keeps
  * everything in HubSpot (and the Salesforce org empty). Read only inside {@link Company#read}.
  */
 public final class CrmSplit {
@@ -62,6 +66,11 @@ public final class CrmSplit {
         };
     }
 
+    /** Whether a contact was entered in the CRM when it was created, not only later with a deal of that CRM. */
+    public boolean enteredAtCreation(Company company, Crm crm, Contact contact) {
+        return salesforceShare == 0 ? crm == Crm.HUBSPOT : home(company, Kind.CONTACT, contact) == crm || inBoth(contact);
+    }
+
     private boolean inBoth(Contact contact) {
         return draw(OVERLAP_DRAW, contact.id()) < OVERLAP;
     }
@@ -80,14 +89,14 @@ public final class CrmSplit {
                 if (deal.stage() == null) {
                     yield Crm.HUBSPOT;
                 }
-                yield deal.accountId() != null ? home(company, Kind.ACCOUNT, company.get(Kind.ACCOUNT, deal.accountId()))
-                        : draw(kind.ordinal(), entity.id()) < salesforceShare ? Crm.SALESFORCE : Crm.HUBSPOT;
+                if (deal.accountId() != null) {
+                    yield home(company, Kind.ACCOUNT, company.get(Kind.ACCOUNT, deal.accountId()));
+                }
+                yield deal.contactIds().isEmpty()
+                        ? draw(kind.ordinal(), entity.id()) < salesforceShare ? Crm.SALESFORCE : Crm.HUBSPOT
+                        : home(company, Kind.CONTACT, company.get(Kind.CONTACT, deal.contactIds().get(0)));
             }
-            case LEAD -> {
-                Lead lead = (Lead) entity;
-                yield lead.dealId() != null ? home(company, Kind.DEAL, company.get(Kind.DEAL, lead.dealId()))
-                        : home(company, Kind.CONTACT, company.get(Kind.CONTACT, lead.contactId()));
-            }
+            case LEAD -> home(company, Kind.CONTACT, company.get(Kind.CONTACT, ((Lead) entity).contactId()));
             case LINE_ITEM -> {
                 Long deal = dealOf(company, entity.id());
                 yield deal == null ? Crm.HUBSPOT : home(company, Kind.DEAL, company.get(Kind.DEAL, deal));

@@ -20,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Who may call the portal: the private app's bearer token, and the OAuth app's access tokens, which come from
  * authorization codes and refresh tokens. Codes and tokens are signed with a key derived from the OAuth client secret
  * and carry what they stand for, so that they stay valid when the simulator restarts (a connection keeps working
- * across restarts of the local run); only spent codes and revoked refresh tokens are remembered, in memory.
+ * across restarts of the local run); only spent codes and revoked refresh tokens are remembered, in memory. The
+ * Salesforce org uses the same scheme for its connected app, with a realm of its own and Salesforce's 401s.
  */
 public final class Credentials {
     /** The credential a request was made with, naming the budget it draws on. */

@@ -32,7 +32,8 @@ import java.util.Set;
  * The company as a HubSpot portal serves it over CRM v3 (and v4 associations): account details, the deal pipeline,
  * owners, object lists, search, batch reads and associations, behind HubSpot's bearer authentication (a private-app
  * token or the OAuth app's access tokens) and its rate limits. The calls and shapes are those of HubSpot's public API
- * that the connectors read.
+ * that the connectors read. It holds the company's HubSpot part ({@link CrmSplit}): records kept only in Salesforce are
+ * not found, listed, searched or associated.
  */
 public final class HubSpotApi {
     static final int LIST_DEFAULT_LIMIT = 10;

@@ -236,7 +236,21 @@ final class SalesforceRows {
 
     private ObjectNode contact(Contact contact) {
         Address address = contact.address();
-        return row("Contact", id(Kind.CONTACT, contact.id()), contact).putNull("MasterRecordId")
+        ObjectNode row = row("Contact", id(Kind.CONTACT, contact.id()), contact);
+        // A person of the other CRM's accounts is entered here with the org's first deal naming them: the record
+        // changes then, so an incremental read finds it.
+        Instant entered = null;
+        for (long dealId : split.enteredAtCreation(company, CrmSplit.Crm.SALESFORCE, contact) ? List.<Long>of()
+                : company.dealsOfContact(contact.id())) {
+            Deal deal = company.get(Kind.DEAL, dealId);
+            if (held(Kind.DEAL, dealId) && (entered == null || deal.createdAt().isBefore(entered))) {
+                entered = deal.createdAt();
+            }
+        }
+        if (entered != null && entered.isAfter(instant(row.path("SystemModstamp").asText()))) {
+            row.put("LastModifiedDate", dateTime(entered)).put("SystemModstamp", dateTime(entered));
+        }
+        return row.putNull("MasterRecordId")
                 .put("AccountId", held(Kind.ACCOUNT, contact.accountId()) ? id(Kind.ACCOUNT, contact.accountId()) : null)
                 .put("FirstName", contact.firstName()).put("LastName", contact.lastName())
                 .put("Name", contact.firstName() == null ? contact.lastName()
@@ -254,7 +268,7 @@ final class SalesforceRows {
     private ObjectNode lead(Lead lead) {
         Contact contact = company.get(Kind.CONTACT, lead.contactId());
         Account account = contact.accountId() == null ? null : company.get(Kind.ACCOUNT, contact.accountId());
-        boolean converted = LeadStatuses.converted(lead);
+        boolean converted = converted(lead);
         return row("Lead", id(Kind.LEAD, lead.id()), lead).putNull("MasterRecordId")
                 .put("FirstName", contact.firstName()).put("LastName", contact.lastName())
                 .put("Name", contact.firstName() == null ? contact.lastName()
@@ -262,13 +276,18 @@ final class SalesforceRows {
                 .put("Email", contact.email()).put("Phone", contact.phone())
                 // Company is required on a lead: Salesforce's own placeholder when nobody typed one.
                 .put("Company", account == null ? "[not provided]" : account.name()).put("Title", contact.jobTitle())
-                .put("Status", LeadStatuses.of(lead)).put("IsConverted", converted)
+                .put("Status", LeadStatuses.of(lead, converted)).put("IsConverted", converted)
                 .put("ConvertedDate", converted ? date(lead.modifiedAt()) : null)
                 .put("ConvertedContactId", converted ? id(Kind.CONTACT, contact.id()) : null)
                 .put("ConvertedAccountId", converted && held(Kind.ACCOUNT, contact.accountId())
                         ? id(Kind.ACCOUNT, contact.accountId()) : null)
                 .put("ConvertedOpportunityId", converted ? id(Kind.DEAL, lead.dealId()) : null)
                 .put("LeadSource", leadSource(lead.leadSource())).put("OwnerId", owner(lead.ownerId()));
+    }
+
+    /** A qualified lead whose deal is in the org too was converted into it. */
+    boolean converted(Lead lead) {
+        return lead.status() == dev.ledgerline.simulator.company.LeadStatus.QUALIFIED && held(Kind.DEAL, lead.dealId());
     }
 
     private ObjectNode opportunity(Deal deal) {
@@ -449,7 +468,7 @@ final class SalesforceRows {
 
     /**
      * The org's lead statuses: Salesforce's defaults plus "Qualified" (the org's convention for a lead sales accepted
-     * that has no opportunity yet). A qualified lead with a deal in the org was converted.
+     * that has no opportunity yet, or whose opportunity is worked in the other CRM).
      */
     static final class LeadStatuses {
         static final String CONVERTED = "Closed - Converted";
@@ -459,12 +478,8 @@ final class SalesforceRows {
         private LeadStatuses() {
         }
 
-        static boolean converted(Lead lead) {
-            return lead.status() == dev.ledgerline.simulator.company.LeadStatus.QUALIFIED && lead.dealId() != null;
-        }
-
-        static String of(Lead lead) {
-            if (converted(lead)) {
+        static String of(Lead lead, boolean converted) {
+            if (converted) {
                 return CONVERTED;
             }
             return switch (lead.status()) {

@@ -1,5 +1,7 @@
 package dev.ledgerline.simulator.salesforce;
 
+import dev.ledgerline.simulator.company.Company;
+import dev.ledgerline.simulator.company.CrmSplit;
 import dev.ledgerline.simulator.company.Deal;
 import dev.ledgerline.simulator.company.Kind;
 import dev.ledgerline.simulator.company.Lead;
@@ -29,8 +31,8 @@ public final class SalesforceTruth {
         return SalesforceRows.closeDate(deal);
     }
 
-    /** Whether the org shows the lead converted (qualified, with its opportunity). */
-    public static boolean converted(Lead lead) {
-        return SalesforceRows.LeadStatuses.converted(lead);
+    /** Whether the org shows the lead converted (qualified, with its opportunity in the org). */
+    public static boolean converted(Company company, CrmSplit split, Lead lead) {
+        return new SalesforceRows(company, split).converted(lead);
     }
 }

@@ -11,6 +11,7 @@ import dev.ledgerline.simulator.company.Kind;
 import dev.ledgerline.simulator.http.Request;
 import dev.ledgerline.simulator.http.Response;
 import dev.ledgerline.simulator.http.Router;
+import dev.ledgerline.simulator.salesforce.SalesforceTruth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class GroundTruth {
     }
 
     public void routes(Router router) {
-        router.on("GET", "/_simulator/truth/duplicates", request -> Response.json(200, company.read(this::duplicates)))
+        router.on("GET", "/_simulator/truth/duplicates", this::duplicates)
                 .on("GET", "/_simulator/truth/([a-z-]+)", this::records);
     }
 
@@ -55,10 +56,9 @@ public final class GroundTruth {
         }
         Optional<CrmSplit.Crm> crm;
         try {
-            crm = Optional.ofNullable(request.query("crm")).map(name -> CrmSplit.Crm.valueOf(name.toUpperCase(Locale.ROOT)));
+            crm = crm(request);
         } catch (IllegalArgumentException unknown) {
-            return Response.json(400, JsonNodeFactory.instance.objectNode().put("status", "error")
-                    .put("message", "crm must be hubspot or salesforce, not " + request.query("crm")));
+            return badCrm(request);
         }
         return Response.json(200, company.read(c -> {
             ArrayNode all = JsonNodeFactory.instance.arrayNode();
@@ -71,31 +71,76 @@ public final class GroundTruth {
                 ObjectNode node = TruthJson.of(c, entity);
                 ArrayNode held = node.putArray("crms");
                 crms.forEach(each -> held.add(each.name()));
-                crm.ifPresent(view -> TruthJson.asKeptIn(view, kind.get(), entity, node));
+                crm.ifPresent(view -> TruthJson.asKeptIn(c, split, view, kind.get(), entity, node));
                 all.add(node);
             }
             return all;
         }));
     }
 
-    /** Every person entered more than once: their first record and the records entered after it. */
-    private ObjectNode duplicates(Company c) {
+    /**
+     * Every person entered more than once in one CRM: their first record and the records entered after it; with
+     * {@code ?crm=}, only that CRM's records (by their ids there) and the groups of which it holds two or more. Without
+     * it, {@code inBothCrms} lists the records kept in both CRMs: the same person under a HubSpot and a Salesforce id.
+     */
+    private Response duplicates(Request request) {
+        Optional<CrmSplit.Crm> crm;
+        try {
+            crm = crm(request);
+        } catch (IllegalArgumentException unknown) {
+            return badCrm(request);
+        }
+        return Response.json(200, company.read(c -> duplicates(c, crm)));
+    }
+
+    private ObjectNode duplicates(Company c, Optional<CrmSplit.Crm> crm) {
         Map<Long, List<Long>> groups = new TreeMap<>();
+        long contacts = 0;
+        ArrayNode inBoth = JsonNodeFactory.instance.arrayNode();
         for (Contact contact : c.<Contact>all(Kind.CONTACT).values()) {
-            if (contact.duplicateOf() != null) {
-                groups.computeIfAbsent(contact.duplicateOf(), id -> new ArrayList<>()).add(contact.id());
+            boolean hubspot = split.holds(c, CrmSplit.Crm.HUBSPOT, Kind.CONTACT, contact);
+            boolean salesforce = split.holds(c, CrmSplit.Crm.SALESFORCE, Kind.CONTACT, contact);
+            if (crm.isPresent() && !(crm.get() == CrmSplit.Crm.HUBSPOT ? hubspot : salesforce)) {
+                continue;
+            }
+            contacts++;
+            if (hubspot && salesforce) {
+                inBoth.addObject().put("id", String.valueOf(contact.id())).put("hubspotId", String.valueOf(contact.id()))
+                        .put("salesforceId", SalesforceTruth.id(Kind.CONTACT, contact.id()));
+            }
+            Long original = contact.duplicateOf();
+            if (original != null && (crm.isEmpty()
+                    || split.holds(c, crm.get(), Kind.CONTACT, c.get(Kind.CONTACT, original)))) {
+                groups.computeIfAbsent(original, id -> new ArrayList<>()).add(contact.id());
             }
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("contacts", c.all(Kind.CONTACT).size());
+        body.put("contacts", contacts);
         body.put("duplicateRecords", groups.values().stream().mapToInt(List::size).sum());
         ArrayNode array = body.putArray("groups");
         groups.forEach((original, copies) -> {
-            ObjectNode group = array.addObject().put("original", String.valueOf(original));
+            ObjectNode group = array.addObject().put("original", crmId(crm, original));
             ArrayNode duplicates = group.putArray("duplicates");
-            copies.forEach(id -> duplicates.add(String.valueOf(id)));
+            copies.forEach(id -> duplicates.add(crmId(crm, id)));
         });
+        if (crm.isEmpty()) {
+            body.set("inBothCrms", inBoth);
+        }
         return body;
+    }
+
+    private static String crmId(Optional<CrmSplit.Crm> crm, long contactId) {
+        return crm.filter(CrmSplit.Crm.SALESFORCE::equals).isPresent() ? SalesforceTruth.id(Kind.CONTACT, contactId)
+                : String.valueOf(contactId);
+    }
+
+    private static Optional<CrmSplit.Crm> crm(Request request) {
+        return Optional.ofNullable(request.query("crm")).map(name -> CrmSplit.Crm.valueOf(name.toUpperCase(Locale.ROOT)));
+    }
+
+    private static Response badCrm(Request request) {
+        return Response.json(400, JsonNodeFactory.instance.objectNode().put("status", "error")
+                .put("message", "crm must be hubspot or salesforce, not " + request.query("crm")));
     }
 
     static Optional<Kind> kind(String name) {

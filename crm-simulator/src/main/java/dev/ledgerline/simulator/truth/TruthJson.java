@@ -83,11 +83,11 @@ final class TruthJson {
      * know no conversion); in Salesforce, whose org has one currency and keeps no close time, a deal's amount in the
      * home currency to the cent and its {@code closedAt} at the start (UTC) of its close date.
      */
-    static void asKeptIn(CrmSplit.Crm crm, Kind kind, Entity entity, ObjectNode node) {
+    static void asKeptIn(Company company, CrmSplit split, CrmSplit.Crm crm, Kind kind, Entity entity, ObjectNode node) {
         boolean salesforce = crm == CrmSplit.Crm.SALESFORCE;
         node.put("crmId", salesforce ? SalesforceTruth.id(kind, entity.id()) : String.valueOf(entity.id()));
         if (entity instanceof Lead lead) {
-            node.put("converted", salesforce && SalesforceTruth.converted(lead));
+            node.put("converted", salesforce && SalesforceTruth.converted(company, split, lead));
         } else if (entity instanceof Deal deal && salesforce) {
             BigDecimal amount = SalesforceTruth.amount(deal);
             node.put("amount", text(amount)).put("currency", Company.HOME_CURRENCY)

@@ -153,6 +153,19 @@ class SalesforceOrgTest {
             inBoth += contact.path("crms").size() == 2 ? 1 : 0;
         }
         assertThat(inBoth).as("people in both CRMs").isPositive();
+        JsonNode duplicates = get("/_simulator/truth/duplicates", null).json();
+        assertThat(duplicates.path("inBothCrms").size()).isEqualTo(inBoth);
+        duplicates.path("inBothCrms").forEach(person ->
+                assertThat(person.path("salesforceId").asText()).startsWith("003"));
+        JsonNode orgDuplicates = get("/_simulator/truth/duplicates?crm=salesforce", null).json();
+        Set<String> orgContacts = new HashSet<>();
+        get(SalesforceApi.DATA + "/queryAll?q=" + encode("SELECT Id FROM Contact"), token).json().path("records")
+                .forEach(contact -> orgContacts.add(contact.path("Id").asText()));
+        assertThat(orgDuplicates.path("contacts").asInt()).isEqualTo(orgContacts.size());
+        orgDuplicates.path("groups").forEach(group -> {
+            assertThat(orgContacts).contains(group.path("original").asText());
+            group.path("duplicates").forEach(id -> assertThat(orgContacts).contains(id.asText()));
+        });
         JsonNode leads = get("/_simulator/truth/leads", null).json();
         leads.forEach(lead -> assertThat(lead.path("crms")).hasSize(1));
         JsonNode sfLeads = get("/_simulator/truth/leads?crm=salesforce", null).json();
@@ -170,6 +183,50 @@ class SalesforceOrgTest {
         hubspotTruth.forEach(deal -> hubspotIds.add(deal.path("id").asText()));
         JsonNode listed = get("/crm/v3/objects/deals?limit=100", "pat-test-token-123").json();
         listed.path("results").forEach(deal -> assertThat(hubspotIds).contains(deal.path("id").asText()));
+        String orgDeal = null;
+        for (JsonNode deal : truth) {
+            if (!deal.path("archived").asBoolean()) {
+                orgDeal = deal.path("id").asText();
+                break;
+            }
+        }
+        assertThat(orgDeal).as("a live deal in the org").isNotNull();
+        assertThat(get("/crm/v3/objects/deals/" + orgDeal, "pat-test-token-123").status())
+                .as("a live deal of the org is not in the portal").isEqualTo(404);
+        HttpRequest.Builder batchRead = HttpRequest.newBuilder(base.resolve("/crm/v3/objects/deals/batch/read"))
+                .header("Authorization", "Bearer pat-test-token-123").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":[{\"id\":\"" + orgDeal + "\"}]}"));
+        assertThat(send(batchRead).json().path("errors").get(0).path("context").path("ids").get(0).asText())
+                .isEqualTo(orgDeal);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void noRecordMovesBetweenTheCrmsAsActivityGoesOn(long seed) throws Exception {
+        start(seed, 0.4, 100_000);
+        List<String> kinds = List.of("accounts", "contacts", "deals", "leads", "line-items", "invoices");
+        java.util.Map<String, JsonNode> before = new java.util.HashMap<>();
+        for (String kind : kinds) {
+            before.put(kind, get("/_simulator/truth/" + kind, null).json());
+        }
+        post("/_simulator/activity?events=400", "");
+        for (String kind : kinds) {
+            java.util.Map<String, JsonNode> after = new java.util.HashMap<>();
+            get("/_simulator/truth/" + kind, null).json().forEach(record -> after.put(record.path("id").asText(),
+                    record.path("crms")));
+            for (JsonNode record : before.get(kind)) {
+                JsonNode now = after.get(record.path("id").asText());
+                Set<String> was = new HashSet<>();
+                record.path("crms").forEach(crm -> was.add(crm.asText()));
+                Set<String> is = new HashSet<>();
+                now.forEach(crm -> is.add(crm.asText()));
+                if (kind.equals("contacts")) {
+                    assertThat(is).as("contact %s is still where it was", record.path("id")).containsAll(was);
+                } else {
+                    assertThat(is).as("%s %s stays in its CRM", kind, record.path("id")).isEqualTo(was);
+                }
+            }
+        }
     }
 
     @Test
