@@ -34,8 +34,9 @@ final class MondayStages {
                     String normalised = text.trim().toLowerCase(Locale.ROOT);
                     boolean won = WON.contains(normalised);
                     boolean lost = LOST.contains(normalised);
-                    stages.add(new DealPipeline.Stage(label.getKey(), text, won || lost, won || lost ? won : null,
-                            won ? 1.0 : lost ? 0.0 : null));
+                    Boolean wonFlag = won || lost ? Boolean.valueOf(won) : null;
+                    Double probability = won ? Double.valueOf(1.0) : lost ? Double.valueOf(0.0) : null;
+                    stages.add(new DealPipeline.Stage(label.getKey(), text, won || lost, wonFlag, probability));
                 });
             }
         }
