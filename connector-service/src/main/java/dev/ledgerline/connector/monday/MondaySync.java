@@ -58,6 +58,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MondaySync implements CrmSync {
     static final String OWNERS = "owners";
+    /** How long the users read by a run stand for the account's owners. */
+    static final Duration OWNERS_REREAD = Duration.ofDays(1);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Boards per page of the boards listing. */
     private static final int BOARDS_PER_PAGE = 100;
@@ -140,8 +142,12 @@ public class MondaySync implements CrmSync {
         @Override
         public List<CrmEntity> entities() {
             List<CrmEntity> entities = new ArrayList<>();
+            // monday users carry no modification time: they are read again in full, at most once a day.
             entities.add(CrmEntity.of(OWNERS, Topics.OWNERS, EntityStream.of(OWNERS, from -> {
                 Instant readAt = SyncClock.SYSTEM.now();
+                if (from.isPresent() && from.get().modifiedAt().plus(OWNERS_REREAD).isAfter(readAt)) {
+                    return List.<StreamPage>of().iterator();
+                }
                 return List.of(StreamPage.unordered(normalizer.owners(client.users()), new SyncCursor(readAt, "")))
                         .iterator();
             })));
