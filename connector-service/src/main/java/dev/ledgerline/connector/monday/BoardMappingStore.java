@@ -61,7 +61,7 @@ public final class BoardMappingStore {
         return entity;
     }
 
-    private static BoardMapping fromEntity(BoardMappingEntity entity) {
+    static BoardMapping fromEntity(BoardMappingEntity entity) {
         try {
             return new BoardMapping(entity.boardId, entity.boardName, entity.entity,
                     JSON.readValue(entity.columnsJson, new TypeReference<Map<String, String>>() { }));

@@ -169,6 +169,27 @@ class MondaySyncTest {
         assertThat(entity(run, "leads:1234567893")).containsEntry("state", "SKIPPED");
         assertThat((String) entity(run, "leads:1234567893").get("message")).contains("User unauthorized to perform action");
         assertThat(entity(run, "deals:" + DEALS)).containsEntry("published", 3);
+
+        // The recognised boards are stored for editing; a user's mapping replaces them for the next runs.
+        JsonPath boards = given().get("/api/tenants/{tenant}/connections/{id}/monday-boards", account.tenant, connection)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(boards.getList("boardId", String.class))
+                .containsExactly(DEALS, "1234567891", "1234567892", "1234567893", PRODUCTS);
+        assertThat(boards.getMap("find { it.boardId == '" + DEALS + "' }.columns"))
+                .containsEntry("stage", "deal_stage").containsEntry("amount", "deal_value");
+        given().contentType(ContentType.JSON).body(List.of(Map.of("boardId", DEALS, "boardName", "Deals",
+                        "entity", "DEALS", "columns", Map.of("stage", "deal_stage", "colour", "x"))))
+                .put("/api/tenants/{tenant}/connections/{id}/monday-boards", account.tenant, connection)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(List.of(Map.of("boardId", DEALS, "boardName", "Deals",
+                        "entity", "DEALS", "columns", Map.of("stage", "deal_stage", "amount", "deal_value"))))
+                .put("/api/tenants/{tenant}/connections/{id}/monday-boards", account.tenant, connection)
+                .then().statusCode(200);
+
+        JsonPath edited = runToEnd(account.tenant, connection, "FULL");
+        assertThat(edited.getList("entities.entity", String.class)).containsExactlyInAnyOrder("owners", "deals:" + DEALS);
+        assertThat(edited.getMap("entities.find { it.entity == 'deals:" + DEALS + "' }.missing"))
+                .containsEntry("owner", 2).containsEntry("closeDate", 2);
     }
 
     /** One monday account, reached with a personal API token of its own. */
