@@ -10,7 +10,7 @@ import dev.ledgerline.connector.mapping.DealPipeline;
 import dev.ledgerline.connector.mapping.MappingStore;
 import dev.ledgerline.connector.oauth.OAuthTokenClient;
 import dev.ledgerline.connector.oauth.StoredAccessTokens;
-import dev.ledgerline.connector.secret.SecretCipher;
+import dev.ledgerline.secrets.SecretCipher;
 import dev.ledgerline.connector.sync.ApiCallCounters;
 import dev.ledgerline.connector.sync.CrmEntity;
 import dev.ledgerline.connector.sync.CrmSession;
