@@ -18,12 +18,12 @@ public final class DayBucket {
     private long leadsConverted;
 
     private long dealsCreated;
-    private BigDecimal createdAmountSum = BigDecimal.ZERO;
+    private final DecimalSum createdAmountSum = new DecimalSum();
     private long createdAmountCount;
     private long createdUnconverted;
 
     private long wonCount;
-    private BigDecimal wonAmountSum = BigDecimal.ZERO;
+    private final DecimalSum wonAmountSum = new DecimalSum();
     private long wonAmountCount;
     private long wonUnconverted;
     private long wonDurationMillisSum;
@@ -31,13 +31,13 @@ public final class DayBucket {
     private final DurationHistogram wonDurationDays = new DurationHistogram();
 
     private long lostCount;
-    private BigDecimal lostAmountSum = BigDecimal.ZERO;
+    private final DecimalSum lostAmountSum = new DecimalSum();
     private long lostAmountCount;
     private long lostUnconverted;
 
     private long openDelta;
-    private BigDecimal pipelineDelta = BigDecimal.ZERO;
-    private BigDecimal weightedDelta = BigDecimal.ZERO;
+    private final DecimalSum pipelineDelta = new DecimalSum();
+    private final DecimalSum weightedDelta = new DecimalSum();
     private long unconvertedOpenDelta;
 
     /** Adds {@code other} (sign +1) or subtracts it (sign −1). */
@@ -46,54 +46,38 @@ public final class DayBucket {
         leadsQualified += sign * other.leadsQualified;
         leadsConverted += sign * other.leadsConverted;
         dealsCreated += sign * other.dealsCreated;
-        createdAmountSum = plus(createdAmountSum, other.createdAmountSum, sign);
+        createdAmountSum.add(other.createdAmountSum, sign);
         createdAmountCount += sign * other.createdAmountCount;
         createdUnconverted += sign * other.createdUnconverted;
         wonCount += sign * other.wonCount;
-        wonAmountSum = plus(wonAmountSum, other.wonAmountSum, sign);
+        wonAmountSum.add(other.wonAmountSum, sign);
         wonAmountCount += sign * other.wonAmountCount;
         wonUnconverted += sign * other.wonUnconverted;
         wonDurationMillisSum += sign * other.wonDurationMillisSum;
         wonDurationDays.add(other.wonDurationDays, sign);
         lostCount += sign * other.lostCount;
-        lostAmountSum = plus(lostAmountSum, other.lostAmountSum, sign);
+        lostAmountSum.add(other.lostAmountSum, sign);
         lostAmountCount += sign * other.lostAmountCount;
         lostUnconverted += sign * other.lostUnconverted;
         openDelta += sign * other.openDelta;
-        pipelineDelta = plus(pipelineDelta, other.pipelineDelta, sign);
-        weightedDelta = plus(weightedDelta, other.weightedDelta, sign);
+        pipelineDelta.add(other.pipelineDelta, sign);
+        weightedDelta.add(other.weightedDelta, sign);
         unconvertedOpenDelta += sign * other.unconvertedOpenDelta;
-    }
-
-    /**
-     * {@code sum + sign × addend}; for ±1 without the multiplication, which neither changes the value nor the
-     * scale (the scale of a sum is the larger one either way). This runs for every bucket a window sums.
-     */
-    static BigDecimal plus(BigDecimal sum, BigDecimal addend, int sign) {
-        if (addend.signum() == 0 && addend.scale() <= sum.scale()) {
-            // Most addends of a sum are zero (a delta carries one or two amounts): same value, same scale.
-            return sum;
-        }
-        return switch (sign) {
-            case 1 -> sum.add(addend);
-            case -1 -> sum.subtract(addend);
-            default -> sum.add(addend.multiply(BigDecimal.valueOf(sign)));
-        };
     }
 
     /** Whether every counter equals {@code other}'s, amounts with their scale. */
     public boolean sameAs(DayBucket other) {
         return leadsCreated == other.leadsCreated && leadsQualified == other.leadsQualified
                 && leadsConverted == other.leadsConverted
-                && dealsCreated == other.dealsCreated && createdAmountSum.equals(other.createdAmountSum)
+                && dealsCreated == other.dealsCreated && createdAmountSum.sameAs(other.createdAmountSum)
                 && createdAmountCount == other.createdAmountCount && createdUnconverted == other.createdUnconverted
-                && wonCount == other.wonCount && wonAmountSum.equals(other.wonAmountSum)
+                && wonCount == other.wonCount && wonAmountSum.sameAs(other.wonAmountSum)
                 && wonAmountCount == other.wonAmountCount && wonUnconverted == other.wonUnconverted
                 && wonDurationMillisSum == other.wonDurationMillisSum && wonDurationDays.sameAs(other.wonDurationDays)
-                && lostCount == other.lostCount && lostAmountSum.equals(other.lostAmountSum)
+                && lostCount == other.lostCount && lostAmountSum.sameAs(other.lostAmountSum)
                 && lostAmountCount == other.lostAmountCount && lostUnconverted == other.lostUnconverted
-                && openDelta == other.openDelta && pipelineDelta.equals(other.pipelineDelta)
-                && weightedDelta.equals(other.weightedDelta) && unconvertedOpenDelta == other.unconvertedOpenDelta;
+                && openDelta == other.openDelta && pipelineDelta.sameAs(other.pipelineDelta)
+                && weightedDelta.sameAs(other.weightedDelta) && unconvertedOpenDelta == other.unconvertedOpenDelta;
     }
 
     public DayBucket copy() {
@@ -116,7 +100,15 @@ public final class DayBucket {
 
     /** The stock change this bucket carries, to keep running totals next to the buckets. */
     public StockPosition stockDelta() {
-        return new StockPosition(openDelta, pipelineDelta, weightedDelta, unconvertedOpenDelta);
+        return new StockPosition(openDelta, pipelineDelta.value(), weightedDelta.value(), unconvertedOpenDelta);
+    }
+
+    /** Adds this bucket's stock change ({@code sign} +1) or subtracts it (−1) from {@code total}. */
+    void addStockTo(DayBucket total, int sign) {
+        total.openDelta += sign * openDelta;
+        total.pipelineDelta.add(pipelineDelta, sign);
+        total.weightedDelta.add(weightedDelta, sign);
+        total.unconvertedOpenDelta += sign * unconvertedOpenDelta;
     }
 
     // --- contributions, used by Contributions -------------------------------------------------------
@@ -130,18 +122,18 @@ public final class DayBucket {
     void addDealCreated(DealFacts deal) {
         dealsCreated++;
         if (deal.homeAmount() != null) {
-            createdAmountSum = createdAmountSum.add(deal.homeAmount());
+            createdAmountSum.add(deal.homeAmount(), 1);
             createdAmountCount++;
         }
         createdUnconverted += deal.unconverted() ? 1 : 0;
-        addStock(1, amountOrZero(deal), deal.weightedAmount(), deal.unconverted() ? 1 : 0);
+        addStock(deal, 1);
     }
 
     void addDealClosed(DealFacts deal) {
         if (deal.stage() == DealStage.WON) {
             wonCount++;
             if (deal.homeAmount() != null) {
-                wonAmountSum = wonAmountSum.add(deal.homeAmount());
+                wonAmountSum.add(deal.homeAmount(), 1);
                 wonAmountCount++;
             }
             wonUnconverted += deal.unconverted() ? 1 : 0;
@@ -150,23 +142,22 @@ public final class DayBucket {
         } else {
             lostCount++;
             if (deal.homeAmount() != null) {
-                lostAmountSum = lostAmountSum.add(deal.homeAmount());
+                lostAmountSum.add(deal.homeAmount(), 1);
                 lostAmountCount++;
             }
             lostUnconverted += deal.unconverted() ? 1 : 0;
         }
-        addStock(-1, amountOrZero(deal).negate(), deal.weightedAmount().negate(), deal.unconverted() ? -1 : 0);
+        addStock(deal, -1);
     }
 
-    private static BigDecimal amountOrZero(DealFacts deal) {
-        return deal.homeAmount() == null ? BigDecimal.ZERO : deal.homeAmount();
-    }
-
-    private void addStock(long open, BigDecimal pipeline, BigDecimal weighted, long unconvertedOpen) {
-        openDelta += open;
-        pipelineDelta = pipelineDelta.add(pipeline);
-        weightedDelta = weightedDelta.add(weighted);
-        unconvertedOpenDelta += unconvertedOpen;
+    /** The deal enters the open stock ({@code sign} +1, on its created day) or leaves it (−1, its closed day). */
+    private void addStock(DealFacts deal, int sign) {
+        openDelta += sign;
+        if (deal.homeAmount() != null) {
+            pipelineDelta.add(deal.homeAmount(), sign);
+        }
+        weightedDelta.add(deal.weightedAmount(), sign);
+        unconvertedOpenDelta += deal.unconverted() ? sign : 0;
     }
 
     // --- reading ------------------------------------------------------------------------------------
@@ -175,23 +166,23 @@ public final class DayBucket {
     public long leadsQualified() { return leadsQualified; }
     public long leadsConverted() { return leadsConverted; }
     public long dealsCreated() { return dealsCreated; }
-    public BigDecimal createdAmountSum() { return createdAmountSum; }
+    public BigDecimal createdAmountSum() { return createdAmountSum.value(); }
     public long createdAmountCount() { return createdAmountCount; }
     public long createdUnconverted() { return createdUnconverted; }
     public long wonCount() { return wonCount; }
-    public BigDecimal wonAmountSum() { return wonAmountSum; }
+    public BigDecimal wonAmountSum() { return wonAmountSum.value(); }
     public long wonAmountCount() { return wonAmountCount; }
     public long wonUnconverted() { return wonUnconverted; }
     public long wonDurationMillisSum() { return wonDurationMillisSum; }
     /** The nearest-rank percentile of the won deals' whole-day durations (see {@link DurationHistogram}). */
     Long wonDurationDaysPercentile(int percent) { return wonDurationDays.nearestRank(percent, wonCount); }
     public long lostCount() { return lostCount; }
-    public BigDecimal lostAmountSum() { return lostAmountSum; }
+    public BigDecimal lostAmountSum() { return lostAmountSum.value(); }
     public long lostAmountCount() { return lostAmountCount; }
     public long lostUnconverted() { return lostUnconverted; }
     public long openDelta() { return openDelta; }
-    public BigDecimal pipelineDelta() { return pipelineDelta; }
-    public BigDecimal weightedDelta() { return weightedDelta; }
+    public BigDecimal pipelineDelta() { return pipelineDelta.value(); }
+    public BigDecimal weightedDelta() { return weightedDelta.value(); }
     public long unconvertedOpenDelta() { return unconvertedOpenDelta; }
 
     @Override

@@ -19,7 +19,8 @@ public final class DaySeries {
     private long[] days = new long[INITIAL_CAPACITY];
     private DayBucket[] buckets = new DayBucket[INITIAL_CAPACITY];
     private int size;
-    private StockPosition stockTotal = StockPosition.ZERO;
+    /** The running total of the buckets' stock deltas (only its stock fields are used). */
+    private final DayBucket stockTotal = new DayBucket();
 
     public void apply(long epochDay, DayBucket delta) {
         var index = Arrays.binarySearch(days, 0, size, epochDay);
@@ -32,7 +33,7 @@ public final class DaySeries {
         if (bucket.isEmpty()) {
             remove(index);
         }
-        stockTotal = stockTotal.plus(delta.stockDelta(), 1);
+        delta.addStockTo(stockTotal, 1);
     }
 
     /** The sum of the buckets from {@code range.first} to {@code range.last}, both inclusive. */
@@ -78,11 +79,12 @@ public final class DaySeries {
 
     /** The open-deal stock at the end of {@code epochDay}. */
     public StockPosition stockAt(long epochDay) {
-        var stock = stockTotal;
+        var stock = new DayBucket();
+        stockTotal.addStockTo(stock, 1);
         for (var i = firstAtOrAfter(epochDay + 1); i < size; i++) {
-            stock = stock.plus(buckets[i].stockDelta(), -1);
+            buckets[i].addStockTo(stock, -1);
         }
-        return stock;
+        return stock.stockDelta();
     }
 
     /** The days with a non-empty bucket. */

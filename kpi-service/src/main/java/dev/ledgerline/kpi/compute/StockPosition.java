@@ -8,12 +8,4 @@ import java.math.BigDecimal;
  */
 public record StockPosition(long openCount, BigDecimal pipeline, BigDecimal weighted, long unconvertedOpen) {
     public static final StockPosition ZERO = new StockPosition(0, BigDecimal.ZERO, BigDecimal.ZERO, 0);
-
-    public StockPosition plus(StockPosition other, int sign) {
-        return new StockPosition(
-                openCount + sign * other.openCount,
-                DayBucket.plus(pipeline, other.pipeline, sign),
-                DayBucket.plus(weighted, other.weighted, sign),
-                unconvertedOpen + sign * other.unconvertedOpen);
-    }
 }

@@ -25,7 +25,7 @@ import java.util.Objects;
 public record EmitPolicy(Duration interval, Duration dimensionInterval, Duration catchUpAge, Duration maxDeferral) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(100);
     public static final Duration DEFAULT_DIMENSION_INTERVAL = Duration.ofSeconds(1);
-    public static final Duration DEFAULT_CATCH_UP_AGE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CATCH_UP_AGE = Duration.ofSeconds(2);
     public static final Duration DEFAULT_MAX_DEFERRAL = Duration.ofSeconds(30);
 
     public EmitPolicy {
@@ -45,7 +45,7 @@ public record EmitPolicy(Duration interval, Duration dimensionInterval, Duration
         }
     }
 
-    /** The service's defaults: 100 ms, dimensions every second, deferral after 10 s for at most 30 s. */
+    /** The service's defaults: 100 ms, dimensions every second, deferral after 2 s for at most 30 s. */
     public static EmitPolicy defaults() {
         return new EmitPolicy(DEFAULT_INTERVAL, DEFAULT_DIMENSION_INTERVAL, DEFAULT_CATCH_UP_AGE, DEFAULT_MAX_DEFERRAL);
     }

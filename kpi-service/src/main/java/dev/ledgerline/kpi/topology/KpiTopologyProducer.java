@@ -17,7 +17,7 @@ public class KpiTopologyProducer {
     @ConfigProperty(name = "ledgerline.kpi.dimension-emit-interval", defaultValue = "1s")
     Duration dimensionEmitInterval;
 
-    @ConfigProperty(name = "ledgerline.kpi.catch-up-age", defaultValue = "10s")
+    @ConfigProperty(name = "ledgerline.kpi.catch-up-age", defaultValue = "2s")
     Duration catchUpAge;
 
     @ConfigProperty(name = "ledgerline.kpi.max-deferral", defaultValue = "30s")
