@@ -88,14 +88,15 @@ public final class DayBucket {
 
     /** True when every counter is zero: the bucket can be deleted, the delta changes nothing. */
     public boolean isEmpty() {
+        // The counters first: a bucket is rarely empty, and its first non-zero counter answers without reading the
+        // amounts' objects.
         return leadsCreated == 0 && leadsQualified == 0 && leadsConverted == 0
-                && dealsCreated == 0 && createdAmountSum.signum() == 0 && createdAmountCount == 0
-                && createdUnconverted == 0
-                && wonCount == 0 && wonAmountSum.signum() == 0 && wonAmountCount == 0 && wonUnconverted == 0
-                && wonDurationMillisSum == 0 && wonDurationDays.isEmpty()
-                && lostCount == 0 && lostAmountSum.signum() == 0 && lostAmountCount == 0 && lostUnconverted == 0
-                && openDelta == 0 && pipelineDelta.signum() == 0 && weightedDelta.signum() == 0
-                && unconvertedOpenDelta == 0;
+                && dealsCreated == 0 && createdAmountCount == 0 && createdUnconverted == 0
+                && wonCount == 0 && wonAmountCount == 0 && wonUnconverted == 0 && wonDurationMillisSum == 0
+                && lostCount == 0 && lostAmountCount == 0 && lostUnconverted == 0
+                && openDelta == 0 && unconvertedOpenDelta == 0 && wonDurationDays.isEmpty()
+                && createdAmountSum.signum() == 0 && wonAmountSum.signum() == 0 && lostAmountSum.signum() == 0
+                && pipelineDelta.signum() == 0 && weightedDelta.signum() == 0;
     }
 
     /** The stock change this bucket carries, to keep running totals next to the buckets. */

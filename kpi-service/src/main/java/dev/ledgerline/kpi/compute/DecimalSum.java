@@ -26,6 +26,11 @@ final class DecimalSum {
 
     /** {@code this + sign × addend}, as {@code BigDecimal} would compute it. */
     void add(DecimalSum addend, int sign) {
+        if (addend.big == null && addend.unscaled == 0 && addend.scale == 0) {
+            // Zero of scale 0 changes nothing, since every sum's scale is at least 0 (sums start from zero of scale
+            // 0 and keep the larger scale): decided without reading this sum, which is often not in the CPU cache.
+            return;
+        }
         if (addend.big == null) {
             add(addend.unscaled, addend.scale, sign);
         } else {
