@@ -8,15 +8,16 @@ import dev.ledgerline.kpi.compute.LeadProgress;
 import dev.ledgerline.kpi.compute.LeadVersion;
 import dev.ledgerline.kpi.compute.TenantProfile;
 import dev.ledgerline.kpi.owners.OwnerInfo;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.ZoneId;
+import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -273,7 +274,7 @@ public final class StateSerdes {
     }
 
     private static byte[] encode(Writer writer) {
-        var bytes = new ByteArrayOutputStream(96);
+        var bytes = new UnsynchronizedBytesOut(96);
         try (var out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT_V1);
             writer.write(out);
@@ -284,7 +285,7 @@ public final class StateSerdes {
     }
 
     private static <T> T decode(byte[] bytes, Reader<T> reader) {
-        try (var in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try (var in = new DataInputStream(new UnsynchronizedBytesIn(bytes))) {
             var version = in.readByte();
             if (version != FORMAT_V1) {
                 throw new SerializationException("Unknown state format version " + version);
@@ -292,6 +293,71 @@ public final class StateSerdes {
             return reader.read(in);
         } catch (IOException e) {
             throw new SerializationException("Corrupt state bytes", e);
+        }
+    }
+
+    /**
+     * ByteArrayOutputStream without its locks: every primitive a DataOutputStream writes is one synchronized call
+     * there, an atomic operation each on the per-record path (one deal state is written per input record).
+     */
+    private static final class UnsynchronizedBytesOut extends OutputStream {
+        private byte[] buffer;
+        private int size;
+
+        UnsynchronizedBytesOut(int capacity) {
+            buffer = new byte[capacity];
+        }
+
+        @Override
+        public void write(int b) {
+            ensureCapacity(size + 1);
+            buffer[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            ensureCapacity(size + length);
+            System.arraycopy(bytes, offset, buffer, size, length);
+            size += length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, size);
+        }
+
+        private void ensureCapacity(int needed) {
+            if (needed > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
+            }
+        }
+    }
+
+    /** ByteArrayInputStream without its locks, for the same reason (one deal state is read per input record). */
+    private static final class UnsynchronizedBytesIn extends InputStream {
+        private final byte[] bytes;
+        private int position;
+
+        UnsynchronizedBytesIn(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return position < bytes.length ? bytes[position++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            if (position >= bytes.length) {
+                return -1;
+            }
+            var count = Math.min(length, bytes.length - position);
+            System.arraycopy(bytes, position, target, offset, count);
+            position += count;
+            return count;
         }
     }
 }
