@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -132,8 +133,22 @@ public final class Simulator implements AutoCloseable {
         return status;
     }
 
-    /** {@code POST /_simulator/activity?events=N}: N events now, whatever the rate; answers what changed. */
+    /**
+     * {@code POST /_simulator/activity?events=N[&event=KIND]}: N events now, whatever the rate, each of the given kind
+     * when one is named (a kind with nothing to act on, say a win without an open deal, becomes a new lead, as drawn
+     * events do); answers what changed.
+     */
     private Response activityNow(Request request) {
+        Activity.Event kind = null;
+        String named = request.query("event");
+        if (named != null) {
+            try {
+                kind = Activity.Event.valueOf(named);
+            } catch (IllegalArgumentException e) {
+                return Response.json(400, JsonNodeFactory.instance.objectNode().put("status", "error")
+                        .put("message", "event must be one of " + Arrays.toString(Activity.Event.values())));
+            }
+        }
         int count;
         try {
             count = Integer.parseInt(request.query("events") == null ? "1" : request.query("events"));
@@ -146,7 +161,7 @@ public final class Simulator implements AutoCloseable {
         }
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            changes.addAll(activity.next(Instant.now()));
+            changes.addAll(activity.next(Instant.now(), kind));
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("events", count);
         ArrayNode changed = body.putArray("changes");

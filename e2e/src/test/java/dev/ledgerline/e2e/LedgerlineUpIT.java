@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,14 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -33,65 +27,38 @@ import org.junit.jupiter.api.Test;
  * program it started, in reverse order, leaving no process behind.
  */
 class LedgerlineUpIT {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(8);
-    private static final Pattern STARTED = Pattern.compile("\\[ledgerline] started (\\S+) \\(pid (\\d+)\\).*");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    /** SIGINT's bit in /proc/PID/status SigIgn. */
-    private static final long SIGINT_MASK = 1L << 1;
 
     @Test
     void upPrintsTheUrlsServesTheSyncedKpisAndCtrlCStopsEverythingItStarted() throws Exception {
-        Path dataDir = Files.createDirectories(Path.of("target", "ledgerline-up", UUID.randomUUID().toString()))
-                .toAbsolutePath();
-        Map<String, String> ports = new LinkedHashMap<>();
-        for (String name : List.of("KAFKA", "POSTGRES", "CONNECTOR", "MERGE", "LEDGER", "KPI", "SIMULATOR")) {
-            ports.put("LEDGERLINE_" + name + "_PORT", String.valueOf(freePort()));
-        }
-        List<String> command = new ArrayList<>();
-        if (canResetSigint()) {
-            // A process started in the background may inherit an ignored SIGINT, which bash cannot trap; a terminal's
-            // Ctrl-C reaches a script with the default disposition, as this restores.
-            command.addAll(List.of("env", "--default-signal=INT"));
-        }
-        command.addAll(List.of("./ledgerline", "up", "--no-build"));
-        Map<String, String> environment = new LinkedHashMap<>(ports);
-        environment.put("LEDGERLINE_DATA_DIR", dataDir.toString());
-        environment.put("LEDGERLINE_SIMULATOR_CONTACTS", "150");
-        environment.put("LEDGERLINE_SIMULATOR_DEALS", "300");
-        environment.put("LEDGERLINE_START_TIMEOUT", "300");
-        LocalProcess up = LocalProcess.start("ledgerline-up", command, environment, ROOT, dataDir);
-        Map<String, Long> started = new LinkedHashMap<>();
+        LedgerlineUp up = LedgerlineUp.start(Map.of("LEDGERLINE_SIMULATOR_CONTACTS", "150",
+                "LEDGERLINE_SIMULATOR_DEALS", "300", "LEDGERLINE_START_TIMEOUT", "300"));
+        Map<String, Long> started;
         long postgres = 0;
         try {
-            up.awaitLine("Press Ctrl-C to stop everything."::equals, UP_TIMEOUT, "the printed URLs");
-            List<String> output = up.output();
-            for (String line : output) {
-                Matcher matcher = STARTED.matcher(line);
-                if (matcher.matches()) {
-                    started.put(matcher.group(1), Long.parseLong(matcher.group(2)));
-                }
-            }
-            assertThat(started.keySet()).containsExactly("devstack", "crm-simulator", "connector-service",
+            up.awaitReady(UP_TIMEOUT);
+            List<String> output = up.process().output();
+            assertThat(up.started().keySet()).containsExactly("devstack", "crm-simulator", "connector-service",
                     "merge-service", "ledger-sync-service", "kpi-service");
-            postgres = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+            postgres = Long.parseLong(Files.readAllLines(up.dataDir().resolve("postgres/postmaster.pid")).get(0)
+                    .trim());
             assertThat(output.stream().filter(line -> line.contains("FULL sync succeeded")))
                     .as("the HubSpot and the Salesforce connection synced").hasSize(2);
             assertThat(output).anyMatch(line -> line.contains("Salesforce (CRM simulator) connection"));
-            String kpiPort = ports.get("LEDGERLINE_KPI_PORT");
-            assertThat(output).anyMatch(line -> line.contains("http://localhost:" + kpiPort + "/"));
+            String kpi = up.url("KPI");
+            assertThat(output).anyMatch(line -> line.contains(kpi + "/"));
 
-            HttpResponse<String> dashboard = get("http://localhost:" + kpiPort + "/");
+            HttpResponse<String> dashboard = get(kpi + "/");
             assertThat(dashboard.statusCode()).isEqualTo(200);
             assertThat(dashboard.body().toLowerCase(Locale.ROOT)).contains("<html");
             Awaitility.await("the demo tenant's KPIs").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                     .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
-                        HttpResponse<String> kpis = get("http://localhost:" + kpiPort
-                                + "/api/tenants/demo/kpis?window=P365D&dimension=ALL");
+                        HttpResponse<String> kpis = get(kpi + "/api/tenants/demo/kpis?window=P365D&dimension=ALL");
                         return kpis.statusCode() == 200 && wonDeals(JSON.readTree(kpis.body())) > 0;
                     });
-            String simulator = "http://localhost:" + ports.get("LEDGERLINE_SIMULATOR_PORT");
+            String simulator = up.url("SIMULATOR");
             Awaitility.await("the simulator's webhooks reach the connector").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofSeconds(2)).until(() -> {
                         JsonNode webhooks = JSON.readTree(get(simulator + "/_simulator/webhooks").body());
@@ -99,18 +66,20 @@ class LedgerlineUpIT {
                     });
             assertThat(JSON.readTree(get(simulator + "/_simulator/webhooks").body()).path("failedBatches").asLong())
                     .as("the connector accepted every signed batch").isZero();
-            JsonNode connections = JSON.readTree(get("http://localhost:" + ports.get("LEDGERLINE_CONNECTOR_PORT")
-                    + "/api/tenants/demo/connections").body());
+            JsonNode connections = JSON.readTree(get(up.url("CONNECTOR") + "/api/tenants/demo/connections").body());
             assertThat(connections.findValuesAsText("crm")).containsExactlyInAnyOrder("HUBSPOT", "SALESFORCE");
             connections.forEach(connection -> assertThat(connection.path("status").asText())
                     .as("connection %s", connection).isEqualTo("ACTIVE"));
         } finally {
-            stop(up);
+            started = up.started();
+            up.stop();
         }
-        assertThat(up.exitValue()).as("output:\n%s", String.join("\n", up.output())).isIn(130, 143);
-        Awaitility.await("the rest of the output").atMost(Duration.ofSeconds(10))
-                .until(() -> up.output().stream().anyMatch(line -> line.startsWith("[ledgerline] stopped; data kept")));
-        List<String> stopped = up.output().stream().filter(line -> line.startsWith("[ledgerline] stopped ")).toList();
+        LocalProcess process = up.process();
+        assertThat(process.exitValue()).as("output:\n%s", String.join("\n", process.output())).isIn(130, 143);
+        Awaitility.await("the rest of the output").atMost(Duration.ofSeconds(10)).until(() -> process.output()
+                .stream().anyMatch(line -> line.startsWith("[ledgerline] stopped; data kept")));
+        List<String> stopped = process.output().stream().filter(line -> line.startsWith("[ledgerline] stopped "))
+                .toList();
         assertThat(stopped).startsWith("[ledgerline] stopped kpi-service", "[ledgerline] stopped ledger-sync-service",
                 "[ledgerline] stopped merge-service", "[ledgerline] stopped connector-service",
                 "[ledgerline] stopped crm-simulator", "[ledgerline] stopped devstack");
@@ -121,24 +90,6 @@ class LedgerlineUpIT {
                     program.getKey()).isEmpty();
         }
         assertThat(running(postgres)).as("PostgreSQL (pid %s) is gone", postgres).isFalse();
-    }
-
-    /** Ctrl-C, or SIGTERM where this test's environment ignores SIGINT for the script (said in the output). */
-    private static void stop(LocalProcess up) throws IOException, InterruptedException {
-        if (!up.isAlive()) {
-            return;
-        }
-        boolean sigintIgnored = (sigIgn(up.pid()) & SIGINT_MASK) != 0;
-        if (sigintIgnored) {
-            System.out.println("LedgerlineUpIT: SIGINT is ignored by ./ledgerline here, stopping it with SIGTERM");
-        }
-        new ProcessBuilder("kill", sigintIgnored ? "-TERM" : "-INT", String.valueOf(up.pid())).inheritIO().start()
-                .waitFor();
-        if (!up.waitFor(Duration.ofMinutes(3))) {
-            up.close();
-            throw new AssertionError("./ledgerline up did not stop within 3 minutes; its output:\n"
-                    + String.join("\n", up.output()));
-        }
     }
 
     /**
@@ -160,26 +111,6 @@ class LedgerlineUpIT {
         return line.charAt(line.lastIndexOf(')') + 2) != 'Z';
     }
 
-    private static long sigIgn(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith("SigIgn:")) {
-                return Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
-            }
-        }
-        return 0;
-    }
-
-    private static boolean canResetSigint() {
-        try {
-            return new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private static String processesInGroup(long group) throws IOException, InterruptedException {
         Process pgrep = new ProcessBuilder("pgrep", "-g", String.valueOf(group)).redirectErrorStream(true).start();
         String found = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -199,11 +130,5 @@ class LedgerlineUpIT {
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -24,7 +24,7 @@ public final class Activity {
     private static final double DUPLICATE_PERSON_SHARE = 0.2;
 
     /** Event kinds with their weights (per 100 events). */
-    private enum Event {
+    public enum Event {
         NEW_LEAD(22), WORK_LEAD(20), NEW_DEAL(6), STAGE_MOVE(22), WIN(7), LOSS(9), INVOICE(9), CONTACT_EDIT(4),
         DEAL_DELETED(1);
 
@@ -94,9 +94,18 @@ public final class Activity {
 
     /** Lets the next event happen at {@code at} (not before the previous one) and returns what it changed. */
     public synchronized List<Change> next(Instant at) {
+        return next(at, null);
+    }
+
+    /**
+     * Lets the next event happen at {@code at}, of the given kind instead of a drawn one (null: drawn), so that a
+     * benchmark can ask for wins; the event still draws the rest from its own random stream.
+     */
+    public synchronized List<Change> next(Instant at, Event kind) {
         Random random = new Random(company.seed() * 0x2545F4914F6CDD1DL + applied * 0x9E3779B97F4A7C15L + 17);
         applied++;
-        return company.write(c -> happen(random, Event.pick(random), at));
+        Event drawn = Event.pick(random);
+        return company.write(c -> happen(random, kind == null ? drawn : kind, at));
     }
 
     private List<Change> happen(Random random, Event event, Instant at) {

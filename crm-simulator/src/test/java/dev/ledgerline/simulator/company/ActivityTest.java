@@ -69,6 +69,24 @@ class ActivityTest {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
+    void aWinOnDemandClosesAnOpenDealAsWonAtThatTime(long seed) {
+        Company company = CompanyGeneratorTest.generate(seed, SIZE);
+        Activity activity = new Activity(company, new SimpleDuplicates());
+        Instant at = CompanyGeneratorTest.REFERENCE.plusSeconds(60);
+        for (int i = 0; i < 20; i++) {
+            List<Change> changes = activity.next(at.plusSeconds(i), Activity.Event.WIN);
+            Change won = changes.stream().filter(change -> change.kind() == Kind.DEAL).findFirst().orElseThrow();
+            Deal deal = company.get(Kind.DEAL, won.id());
+            assertThat(won.type()).isEqualTo(Change.Type.UPDATED);
+            assertThat(won.fields()).contains(Field.STAGE);
+            assertThat(deal.stage()).isEqualTo(DealStage.WON);
+            assertThat(deal.closedAt()).isEqualTo(at.plusSeconds(i));
+        }
+        assertThat(activity.applied()).isEqualTo(20);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
     void activityWinsLosesInvoicesAndPaysConsistently(long seed) {
         Company company = CompanyGeneratorTest.generate(seed, SIZE);
         Map<Kind, Integer> before = counts(company);

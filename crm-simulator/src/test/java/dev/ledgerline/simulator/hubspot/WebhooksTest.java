@@ -119,6 +119,26 @@ class WebhooksTest {
     }
 
     @Test
+    void winsOnDemandArriveAsClosedWonStageChangesAndAnUnknownEventIsRefused() throws Exception {
+        Set<String> won = new java.util.HashSet<>();
+        for (JsonNode change : activityOf(3, "WIN").json().path("changes")) {
+            if (change.path("kind").asText().equals("DEAL")) {
+                won.add(change.path("id").asText());
+            }
+        }
+        assertThat(won).as("three deals won").hasSize(3);
+        Awaitility.await("the wins' webhooks").atMost(Duration.ofSeconds(30)).until(() -> events().stream()
+                .filter(event -> event.path("propertyName").asText().equals("dealstage")
+                        && event.path("propertyValue").asText().equals("closedwon"))
+                .map(event -> event.path("objectId").asText()).collect(java.util.stream.Collectors.toSet())
+                .containsAll(won));
+
+        Portal.Answer refused = activityOf(1, "BOGUS");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("message").asText()).contains("WIN", "STAGE_MOVE");
+    }
+
+    @Test
     void aRefusedBatchIsSentAgainWithTheNextAttemptNumber() throws Exception {
         refusals.set(1);
         activity(20);
@@ -132,6 +152,11 @@ class WebhooksTest {
     private JsonNode activity(int events) {
         return portal.send(HttpRequest.newBuilder(portal.base.resolve("/_simulator/activity?events=" + events))
                 .POST(HttpRequest.BodyPublishers.noBody())).json().path("changes");
+    }
+
+    private Portal.Answer activityOf(int events, String kind) {
+        return portal.send(HttpRequest.newBuilder(portal.base.resolve("/_simulator/activity?events=" + events
+                + "&event=" + kind)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private List<JsonNode> events() throws IOException {
