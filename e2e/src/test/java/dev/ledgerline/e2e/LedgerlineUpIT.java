@@ -34,7 +34,8 @@ class LedgerlineUpIT {
     @Test
     void upPrintsTheUrlsServesTheSyncedKpisAndCtrlCStopsEverythingItStarted() throws Exception {
         LedgerlineUp up = LedgerlineUp.start(Map.of("LEDGERLINE_SIMULATOR_CONTACTS", "150",
-                "LEDGERLINE_SIMULATOR_DEALS", "300", "LEDGERLINE_START_TIMEOUT", "300"));
+                "LEDGERLINE_SIMULATOR_DEALS", "300", "LEDGERLINE_START_TIMEOUT", "300",
+                "LEDGERLINE_SYNC_INTERVAL", "10s"));
         Map<String, Long> started;
         long postgres = 0;
         try {
@@ -66,6 +67,8 @@ class LedgerlineUpIT {
                     });
             assertThat(JSON.readTree(get(simulator + "/_simulator/webhooks").body()).path("failedBatches").asLong())
                     .as("the connector accepted every signed batch").isZero();
+            Awaitility.await("scheduled incremental syncs of both connections").atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofSeconds(2)).until(() -> scheduledRunsSucceeded(up.url("CONNECTOR")) >= 2);
             JsonNode connections = JSON.readTree(get(up.url("CONNECTOR") + "/api/tenants/demo/connections").body());
             assertThat(connections.findValuesAsText("crm")).containsExactlyInAnyOrder("HUBSPOT", "SALESFORCE");
             connections.forEach(connection -> assertThat(connection.path("status").asText())
@@ -116,6 +119,14 @@ class LedgerlineUpIT {
         String found = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         pgrep.waitFor();
         return found;
+    }
+
+    /** Connections with a scheduled run that succeeded, from the connector's run timer in {@code /q/metrics}. */
+    private static long scheduledRunsSucceeded(String connector) throws IOException, InterruptedException {
+        return get(connector + "/q/metrics").body().lines()
+                .filter(line -> line.startsWith("ledgerline_sync_run_duration_seconds_count{")
+                        && line.contains("trigger=\"SCHEDULE\"") && line.contains("state=\"SUCCEEDED\""))
+                .count();
     }
 
     private static long wonDeals(JsonNode kpis) {

@@ -28,13 +28,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 12, point 4: with the whole suite running as {@code ./ledgerline up} runs it, how long a deal won in the
@@ -64,8 +65,14 @@ class StageChangeLatencyBenchmark {
         WEBHOOK, POLLING
     }
 
+    /** {@code bench.routes}: WEBHOOK, POLLING or both (default), comma-separated. */
+    static Stream<Route> routes() {
+        return Arrays.stream(System.getProperty("bench.routes", "WEBHOOK,POLLING").split(",")).map(String::trim)
+                .map(Route::valueOf);
+    }
+
     @ParameterizedTest
-    @EnumSource(Route.class)
+    @MethodSource("routes")
     void aWonDealReachesKpiValues(Route route) throws Exception {
         try (LedgerlineUp up = LedgerlineUp.start(Map.of(
                 "LEDGERLINE_SIMULATOR_ACTIVITY_PER_MINUTE", "0",
@@ -81,6 +88,7 @@ class StageChangeLatencyBenchmark {
                 long before = won.settle();
                 System.out.printf("StageChangeLatencyBenchmark %s: DEALS_WON_COUNT %d before the run%n", route, before);
                 Thread reader = new Thread(won::follow, "kpi-values-reader");
+                reader.setDaemon(true);
                 reader.start();
                 long[] sentAt = new long[WARMUP + CHANGES];
                 long intervalNanos = (long) (1e9 / RATE);
@@ -98,7 +106,7 @@ class StageChangeLatencyBenchmark {
                     }
                 }
                 long[] seenAt = won.awaitCount(before + sentAt.length, Duration.ofMinutes(3));
-                reader.interrupt();
+                won.stop();
                 reader.join();
                 long[] latencies = new long[CHANGES];
                 for (int k = 0; k < CHANGES; k++) {
@@ -167,6 +175,7 @@ class StageChangeLatencyBenchmark {
         /** firstSeen.get(n): when the count first reached {@code base + 1 + n}. */
         private final List<Long> firstSeen = new ArrayList<>();
         private long base;
+        private volatile boolean following = true;
 
         WonCount(String bootstrap) {
             consumer = new KafkaConsumer<>(Map.<String, Object>of(
@@ -200,9 +209,9 @@ class StageChangeLatencyBenchmark {
             return base;
         }
 
-        /** Follows the topic until interrupted, noting when each higher count is first seen. */
+        /** Follows the topic until stopped, noting when each higher count is first seen. */
         void follow() {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (following) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     Long value = wonCount(record);
                     if (value == null) {
@@ -218,6 +227,10 @@ class StageChangeLatencyBenchmark {
                     count.set(value);
                 }
             }
+        }
+
+        void stop() {
+            following = false;
         }
 
         long[] awaitCount(long target, Duration timeout) throws InterruptedException {

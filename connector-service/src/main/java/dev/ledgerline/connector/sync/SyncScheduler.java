@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -43,8 +44,9 @@ public class SyncScheduler {
         this.clock = clock;
     }
 
+    // The first tick waits for the start to settle; the unit is explicit, since @Scheduled's default is minutes.
     @Scheduled(identity = "incremental-sync", every = "${ledgerline.sync.interval:5m}", delay = 30,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayUnit = TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (enabled) {
             startDueRuns();
