@@ -44,7 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the sync every {@code bench.sync-interval}).
  *
  * <p>The simulator's own activity is off; the benchmark lets one deal be won at a time, at {@code bench.rate} wins a
- * second, and notes the wall-clock time of each request. A reader on {@code kpi.values.v1} follows the demo tenant's
+ * second (each after a new deal, so that open deals never run out), and notes the wall-clock time of each win's
+ * request. A reader on {@code kpi.values.v1} follows the demo tenant's
  * DEALS_WON_COUNT (dimension ALL, window P7D, today: UTC is the demo tenant's time zone), which every win raises by one;
  * the k-th win is visible when that value first reaches the count before the run plus k. Values coalesce per key, so
  * one record may show several wins at once: each of them is visible then. The first {@code bench.warmup} wins are not
@@ -100,8 +101,11 @@ class StageChangeLatencyBenchmark {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
                     next += intervalNanos;
+                    // A new deal for every win keeps the pipeline from running dry (the generated company has a few
+                    // hundred open deals), as a real sales team's does; only the win is timed.
+                    happen(up.url("SIMULATOR"), "NEW_DEAL");
                     long at = System.currentTimeMillis();
-                    if (winOne(up.url("SIMULATOR"))) {
+                    if (happen(up.url("SIMULATOR"), "WIN")) {
                         sentAt[wins++] = at;
                     }
                 }
@@ -119,15 +123,18 @@ class StageChangeLatencyBenchmark {
         }
     }
 
-    /** One win; false when the simulator found no open deal to win and let a new lead come in instead. */
-    private static boolean winOne(String simulator) throws IOException, InterruptedException {
+    /**
+     * One event of the kind; whether it changed a deal (false: the simulator found nothing to act on and let a new
+     * lead come in instead).
+     */
+    private static boolean happen(String simulator, String event) throws IOException, InterruptedException {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                URI.create(simulator + "/_simulator/activity?events=1&event=WIN"))
+                URI.create(simulator + "/_simulator/activity?events=1&event=" + event))
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         for (JsonNode change : JSON.readTree(answer.body()).path("changes")) {
-            if (change.path("kind").asText().equals("DEAL") && change.path("type").asText().equals("UPDATED")) {
+            if (change.path("kind").asText().equals("DEAL") && !change.path("type").asText().equals("ARCHIVED")) {
                 return true;
             }
         }
