@@ -59,6 +59,15 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
         return (String) callShared("bootstrapServers");
     }
 
+    /**
+     * Client settings ({@code kafka.*} without the prefix) for the shared broker's SCRAM-SHA-512 listener as
+     * {@link Devstack#SCRAM_USER} with this password: {@link Devstack#SCRAM_PASSWORD} authenticates, any other fails.
+     */
+    public static Map<String, String> scramClientSettings(String password) {
+        return EmbeddedKafka.scramClientSettings((String) callShared("scramBootstrapServers"), Devstack.SCRAM_USER,
+                password);
+    }
+
     /** JDBC URL of one of {@link Devstack#DATABASES} on the shared server, starting the stack if needed. */
     public static String jdbcUrl(String database) {
         return (String) callShared("jdbcUrl", database);
