@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class MonitoringTest {
     private static final Path MONITORING = Repository.root().resolve("deploy/monitoring");
+    private static final String CONSUMER_LAG = "kafka_consumer_fetch_manager_records_lag_max";
 
     @Test
     void everyMetricOfTheAlertsAndDashboardsIsExported() throws IOException {
@@ -48,9 +49,30 @@ class MonitoringTest {
             list(map(group).get("rules")).forEach(rule -> alerts.add((String) map(rule).get("alert")));
         }
         assertThat(alerts).contains("LedgerlineConsumerLagHigh", "LedgerlineDeadLettersKpi",
-                "LedgerlineDeadLettersSync", "LedgerlineSyncRunsFailing", "LedgerlineOutboxRelayLagHigh");
+                "LedgerlineDeadLettersConsumer", "LedgerlineDeadLettersSync", "LedgerlineSyncRunsFailing",
+                "LedgerlineConnectionsNeedReauth", "LedgerlineOutboxRelayLagHigh", "LedgerlineLedgerImbalance");
         Map<String, Object> lag = findRule("LedgerlineConsumerLagHigh");
         assertThat(lag.get("for")).isEqualTo("5m");
+        Map<String, Object> imbalance = findRule("LedgerlineLedgerImbalance");
+        assertThat(imbalance.get("for")).isEqualTo("1m");
+        assertThat((String) imbalance.get("expr")).contains("ledgerline_ledger_trial_balance_imbalance").endsWith("!= 0");
+    }
+
+    /**
+     * The union of all services' metrics would let one service's lag stand in for another's: each service with a
+     * consumer group exports the lag metric of the lag alert and the lag dashboards itself.
+     */
+    @Test
+    void everyConsumingServiceExportsItsOwnConsumerLag() throws IOException {
+        Set<String> lagMetrics = PromQl.metricNames((String) findRule("LedgerlineConsumerLagHigh").get("expr"));
+        assertThat(lagMetrics).containsExactly(CONSUMER_LAG);
+        List<ServiceSpec> consuming = ServiceTable.ALL.stream().filter(service -> service.consumerGroup().isPresent())
+                .toList();
+        assertThat(consuming).extracting(ServiceSpec::service)
+                .contains("merge-service", "ledger-sync-service", "kpi-service");
+        for (ServiceSpec service : consuming) {
+            assertThat(exportedMetricNames(service)).as("metrics of " + service.service()).contains(CONSUMER_LAG);
+        }
     }
 
     @Test
@@ -67,19 +89,26 @@ class MonitoringTest {
     private static Set<String> exportedMetricNames() throws IOException {
         Set<String> names = new HashSet<>();
         for (ServiceSpec service : ServiceTable.ALL) {
-            Path directory = Repository.root().resolve(service.service()).resolve("target/metrics");
-            List<Path> bodies = new ArrayList<>();
-            if (Files.isDirectory(directory)) {
-                try (Stream<Path> files = Files.list(directory)) {
-                    files.filter(file -> file.toString().endsWith(".prom")).forEach(bodies::add);
-                }
+            names.addAll(exportedMetricNames(service));
+        }
+        return names;
+    }
+
+    /** Sample names of every body one service's tests kept. */
+    private static Set<String> exportedMetricNames(ServiceSpec service) throws IOException {
+        Path directory = Repository.root().resolve(service.service()).resolve("target/metrics");
+        List<Path> bodies = new ArrayList<>();
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> files = Files.list(directory)) {
+                files.filter(file -> file.toString().endsWith(".prom")).forEach(bodies::add);
             }
-            assertThat(bodies).as("metrics kept by " + service.service() + "'s tests in " + directory
-                    + " (run its tests first, as mvn verify does)").isNotEmpty();
-            for (Path body : bodies) {
-                Files.readAllLines(body).stream().filter(line -> !line.isBlank() && !line.startsWith("#"))
-                        .map(line -> line.split("[{ ]", 2)[0]).forEach(names::add);
-            }
+        }
+        assertThat(bodies).as("metrics kept by " + service.service() + "'s tests in " + directory
+                + " (run its tests first, as mvn verify does)").isNotEmpty();
+        Set<String> names = new HashSet<>();
+        for (Path body : bodies) {
+            Files.readAllLines(body).stream().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(names::add);
         }
         return names;
     }

@@ -21,6 +21,10 @@ public final class Devstack implements RunningStack {
     /** One database per service that has one (DESIGN.md §3). */
     public static final List<String> DATABASES = List.of("connector", "merge", "ledger");
 
+    /** The SCRAM-SHA-512 user of the broker's SASL listener ({@link #scramBootstrapServers()}). */
+    public static final String SCRAM_USER = "ledgerline";
+    public static final String SCRAM_PASSWORD = "ledgerline-devstack";
+
     private static final System.Logger LOG = System.getLogger(Devstack.class.getName());
 
     private final EmbeddedKafka broker;
@@ -63,6 +67,12 @@ public final class Devstack implements RunningStack {
         return broker.bootstrapServers();
     }
 
+    /** {@code host:port} of the SASL_PLAINTEXT listener: SCRAM-SHA-512 as {@link #SCRAM_USER}. */
+    @Override
+    public String scramBootstrapServers() {
+        return broker.scramBootstrapServers();
+    }
+
     /** JDBC URL of one of the {@link #DATABASES}; credentials are {@link EmbeddedDatabase#USERNAME}/PASSWORD. */
     public String jdbcUrl(String databaseName) {
         return database.jdbcUrl(databaseName);
@@ -86,6 +96,7 @@ public final class Devstack implements RunningStack {
         EmbeddedKafka broker = timed("Kafka broker", () -> EmbeddedKafka.start(dataDir, port));
         try {
             timed("Topics", () -> TopicCreator.apply(broker.bootstrapServers(), TopicTable.standard()));
+            broker.addScramUser(SCRAM_USER, SCRAM_PASSWORD);
             return broker;
         } catch (RuntimeException e) {
             broker.close();
@@ -141,6 +152,8 @@ public final class Devstack implements RunningStack {
         }, "devstack-shutdown"));
 
         System.out.println("Kafka bootstrap servers: " + stack.bootstrapServers());
+        System.out.println("Kafka SASL_PLAINTEXT (SCRAM-SHA-512): " + stack.scramBootstrapServers() + " (user "
+                + SCRAM_USER + ", password " + SCRAM_PASSWORD + ")");
         for (String database : DATABASES) {
             System.out.println("PostgreSQL " + database + ": " + stack.jdbcUrl(database)
                     + " (user " + EmbeddedDatabase.USERNAME + ", password " + EmbeddedDatabase.PASSWORD + ")");

@@ -22,8 +22,18 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
 
     /** Init arg naming the service's database, one of {@link Devstack#DATABASES}; omit it for no datasource. */
     public static final String DATABASE_ARG = "database";
+    /** Init arg choosing the broker's listener for the service: {@link #PLAIN_LISTENER} (default) or {@link #SCRAM_LISTENER}. */
+    public static final String KAFKA_LISTENER_ARG = "kafka-listener";
+    public static final String PLAIN_LISTENER = "plain";
+    /**
+     * The SASL_PLAINTEXT listener as {@link Devstack#SCRAM_USER}: the service gets {@code kafka.bootstrap.servers},
+     * {@code kafka.security.protocol}, {@code kafka.sasl.mechanism} and {@code kafka.sasl.jaas.config}, as a deployment
+     * passes them in {@code KAFKA_*} variables.
+     */
+    public static final String SCRAM_LISTENER = "scram";
 
     private String database;
+    private boolean scram;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -32,13 +42,22 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalArgumentException(
                     "Unknown database '" + database + "' in init arg " + DATABASE_ARG + "; known: " + Devstack.DATABASES);
         }
+        String listener = initArgs.getOrDefault(KAFKA_LISTENER_ARG, PLAIN_LISTENER);
+        if (!listener.equals(PLAIN_LISTENER) && !listener.equals(SCRAM_LISTENER)) {
+            throw new IllegalArgumentException("Unknown Kafka listener '" + listener + "' in init arg "
+                    + KAFKA_LISTENER_ARG + "; known: " + PLAIN_LISTENER + ", " + SCRAM_LISTENER);
+        }
+        scram = listener.equals(SCRAM_LISTENER);
     }
 
     @Override
     public Map<String, String> start() {
-        String bootstrapServers = bootstrapServers();
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", bootstrapServers);
+        if (scram) {
+            scramClientSettings(Devstack.SCRAM_PASSWORD).forEach((name, value) -> config.put("kafka." + name, value));
+        } else {
+            config.put("kafka.bootstrap.servers", bootstrapServers());
+        }
         // Streams state must not outlive the application that wrote it, or it disagrees with the topics.
         config.put("kafka-streams.state.dir", (String) callShared("newStreamsStateDir"));
         if (database != null) {
@@ -57,6 +76,15 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
     /** The shared broker's {@code bootstrap.servers}, starting the stack if needed. */
     public static String bootstrapServers() {
         return (String) callShared("bootstrapServers");
+    }
+
+    /**
+     * Client settings ({@code kafka.*} without the prefix) for the shared broker's SCRAM-SHA-512 listener as
+     * {@link Devstack#SCRAM_USER} with this password: {@link Devstack#SCRAM_PASSWORD} authenticates, any other fails.
+     */
+    public static Map<String, String> scramClientSettings(String password) {
+        return EmbeddedKafka.scramClientSettings((String) callShared("scramBootstrapServers"), Devstack.SCRAM_USER,
+                password);
     }
 
     /** JDBC URL of one of {@link Devstack#DATABASES} on the shared server, starting the stack if needed. */

@@ -5,6 +5,9 @@ public interface RunningStack extends AutoCloseable {
 
     String bootstrapServers();
 
+    /** The SASL_PLAINTEXT listener with SCRAM-SHA-512, user {@link Devstack#SCRAM_USER}. */
+    String scramBootstrapServers();
+
     /** JDBC URL of a database, without credentials ({@link EmbeddedDatabase#USERNAME}, {@link EmbeddedDatabase#PASSWORD}). */
     String jdbcUrl(String database);
 

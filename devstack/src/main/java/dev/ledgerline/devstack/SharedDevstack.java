@@ -25,6 +25,10 @@ public final class SharedDevstack {
         return started().bootstrapServers();
     }
 
+    public static synchronized String scramBootstrapServers() {
+        return started().scramBootstrapServers();
+    }
+
     public static synchronized String jdbcUrl(String database) {
         return started().jdbcUrl(database);
     }

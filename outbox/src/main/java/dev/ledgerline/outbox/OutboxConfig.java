@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * {@code ledgerline.outbox.*}, each also an env var ({@code LEDGERLINE_OUTBOX_SLOT} …). The database and the
- * brokers are the service's own: {@code quarkus.datasource.jdbc.url}, {@code .username}, {@code .password} and
- * {@code kafka.bootstrap.servers}.
+ * brokers are the service's own: {@code quarkus.datasource.jdbc.url}, {@code .username}, {@code .password}, and
+ * {@code kafka.*} through {@code KafkaClientConfig} (brokers, SASL/SCRAM, TLS).
  */
 @ConfigMapping(prefix = "ledgerline.outbox")
 public interface OutboxConfig {

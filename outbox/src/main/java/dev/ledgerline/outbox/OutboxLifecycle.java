@@ -1,5 +1,6 @@
 package dev.ledgerline.outbox;
 
+import dev.ledgerline.kafkaclient.KafkaClientConfig;
 import dev.ledgerline.outbox.relay.OutboxRelay;
 import dev.ledgerline.outbox.relay.OutboxSchema;
 import dev.ledgerline.outbox.relay.RelaySettings;
@@ -37,11 +38,11 @@ public class OutboxLifecycle {
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            KafkaClientConfig kafka) {
         this.dataSource = dataSource;
         this.registry = registry;
         RelaySettings defaults = RelaySettings.forService(serviceName, jdbcUrl, username.orElse(null),
-                password.orElse(null), bootstrapServers);
+                password.orElse(null), kafka);
         String slot = config.slot().orElse(defaults.slot());
         this.settings = defaults.withSlotAndPublication(slot, config.publication().orElse(slot))
                 .withTimings(config.pollInterval(), config.heartbeatInterval(), config.electionInterval(),

@@ -3,6 +3,7 @@ package dev.ledgerline.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ledgerline.devstack.DevstackResource;
+import dev.ledgerline.kafkaclient.KafkaClientConfig;
 import dev.ledgerline.outbox.relay.OutboxRelay;
 import dev.ledgerline.outbox.relay.OutboxSchema;
 import dev.ledgerline.outbox.relay.RelaySettings;
@@ -57,7 +58,8 @@ class OutboxRelayBenchmark {
         for (int run = 1; run <= RUNS; run++) {
             try (TestDatabase database = TestDatabase.create("bench")) {
                 RelaySettings production = RelaySettings.forService("outbox-benchmark", database.jdbcUrl(),
-                        TestDatabase.USER, TestDatabase.PASSWORD, DevstackResource.bootstrapServers())
+                        TestDatabase.USER, TestDatabase.PASSWORD,
+                        KafkaClientConfig.forBrokers(DevstackResource.bootstrapServers()))
                         .withSlotAndPublication(database.name() + "_slot", database.name() + "_pub");
                 String schema = OutboxSchema.prepare(database.dataSource(), production);
                 String line = oneRun(database, production, schema, database.name() + "-");

@@ -1,5 +1,6 @@
 package dev.ledgerline.outbox;
 
+import dev.ledgerline.kafkaclient.KafkaClientConfig;
 import dev.ledgerline.outbox.relay.OutboxRelay;
 import dev.ledgerline.outbox.relay.OutboxSchema;
 import dev.ledgerline.outbox.relay.RelaySettings;
@@ -21,7 +22,8 @@ public final class RelayProcess {
 
     /** Arguments: service name, JDBC URL, bootstrap servers, slot, publication. */
     public static void main(String[] args) throws InterruptedException {
-        RelaySettings settings = TestDatabase.relaySettings(args[0], args[1], args[2], args[3], args[4]);
+        RelaySettings settings = TestDatabase.relaySettings(args[0], args[1], KafkaClientConfig.forBrokers(args[2]),
+                args[3], args[4]);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(settings.jdbcUrl());
         dataSource.setUser(settings.username());
@@ -46,7 +48,7 @@ public final class RelayProcess {
         List<String> command = List.of(java, "-Xmx256m",
                 "-Dorg.jboss.logging.provider=slf4j", "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
                 "-cp", System.getProperty("java.class.path"), RelayProcess.class.getName(),
-                settings.name(), settings.jdbcUrl(), settings.bootstrapServers(), settings.slot(), settings.publication());
+                settings.name(), settings.jdbcUrl(), settings.kafka().bootstrapServers(), settings.slot(), settings.publication());
         File output = log.toFile();
         output.getParentFile().mkdirs();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();

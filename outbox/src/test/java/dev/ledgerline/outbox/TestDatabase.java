@@ -1,6 +1,7 @@
 package dev.ledgerline.outbox;
 
 import dev.ledgerline.devstack.DevstackResource;
+import dev.ledgerline.kafkaclient.KafkaClientConfig;
 import dev.ledgerline.outbox.relay.RelaySettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,13 +62,18 @@ final class TestDatabase implements AutoCloseable {
 
     /** Relay settings for a service on this database, with timings short enough for tests. */
     RelaySettings relaySettings(String serviceName) {
-        return relaySettings(serviceName, jdbcUrl, DevstackResource.bootstrapServers(), name + "_slot", name + "_pub");
+        return relaySettings(serviceName, KafkaClientConfig.forBrokers(DevstackResource.bootstrapServers()));
+    }
+
+    /** The same, reaching Kafka with these client settings. */
+    RelaySettings relaySettings(String serviceName, KafkaClientConfig kafka) {
+        return relaySettings(serviceName, jdbcUrl, kafka, name + "_slot", name + "_pub");
     }
 
     /** The same, for a relay in another JVM, which is given the addresses instead of asking the devstack. */
-    static RelaySettings relaySettings(String serviceName, String jdbcUrl, String bootstrapServers, String slot,
+    static RelaySettings relaySettings(String serviceName, String jdbcUrl, KafkaClientConfig kafka, String slot,
             String publication) {
-        return RelaySettings.forService(serviceName, jdbcUrl, USER, PASSWORD, bootstrapServers)
+        return RelaySettings.forService(serviceName, jdbcUrl, USER, PASSWORD, kafka)
                 .withSlotAndPublication(slot, publication)
                 .withTimings(Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2));
     }

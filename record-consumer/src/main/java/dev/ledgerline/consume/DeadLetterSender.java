@@ -2,8 +2,8 @@ package dev.ledgerline.consume;
 
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.Topics;
+import dev.ledgerline.kafkaclient.KafkaClientConfig;
 import dev.ledgerline.wire.DeadLetter;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,9 +33,8 @@ public class DeadLetterSender {
     private Producer<byte[], byte[]> producer;
 
     @Inject
-    DeadLetterSender(@Identifier("default-kafka-broker") Map<String, Object> kafka,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
-        this.config = KafkaClientConfig.forClient(kafka, ProducerConfig.configNames());
+    DeadLetterSender(KafkaClientConfig kafka, @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.config = kafka.producer();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-dlq");

@@ -1,8 +1,8 @@
 package dev.ledgerline.consume;
 
+import dev.ledgerline.kafkaclient.KafkaClientConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -44,7 +44,7 @@ public class RecordConsumer {
 
     private final RecordProcessor processor;
     private final ConsumerSettings settings;
-    private final Map<String, Object> kafka;
+    private final KafkaClientConfig kafka;
     private final IngestMetrics metrics;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
 
@@ -52,7 +52,7 @@ public class RecordConsumer {
 
     @Inject
     RecordConsumer(RecordProcessor processor, ConsumerSettings settings,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka, IngestMetrics metrics,
+            KafkaClientConfig kafka, IngestMetrics metrics,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.processor = processor;
         this.application = application;
@@ -101,7 +101,7 @@ public class RecordConsumer {
     }
 
     private Map<String, Object> consumerConfig(int index) {
-        Map<String, Object> config = KafkaClientConfig.forClient(kafka, ConsumerConfig.configNames());
+        Map<String, Object> config = kafka.consumer();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, application + "-" + index);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -142,8 +142,10 @@ public class RecordConsumer {
         @Override
         public void run() {
             while (running) {
+                // Resources close in reverse: the metrics binding before its consumer.
                 try (KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(consumerConfig(index),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                        IngestMetrics.ClientMetricsBinding bound = metrics.bind(created)) {
                     consumer = created;
                     created.subscribe(processor.topics(), new Rebalance());
                     failed = false;

@@ -1,12 +1,11 @@
 package dev.ledgerline.connector.sync;
 
+import dev.ledgerline.kafkaclient.KafkaClientConfig;
 import dev.ledgerline.schemas.AvroRecordSerializer;
 import dev.ledgerline.schemas.TenantPartitioner;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -20,15 +19,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes normalised CRM records: idempotent, acks=all, placed by tenant. A sync sends a page, then
- * {@link Batch#await()}s Kafka's acknowledgement of every record before it moves its cursor past them.
+ * {@link Batch#await()}s Kafka's acknowledgement of every record before it moves its cursor past them. Brokers and
+ * security are the service's {@code kafka.*} settings ({@link KafkaClientConfig}).
  */
 @ApplicationScoped
 public class RecordPublisher {
     private final KafkaProducer<String, SpecificRecord> producer;
 
-    RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+    RecordPublisher(KafkaClientConfig kafka) {
+        Map<String, Object> config = kafka.producer();
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "connector-crm-records");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -54,6 +54,13 @@ public final class ContainerStack implements RunningStack {
         return kafka.getBootstrapServers();
     }
 
+    /** The Kafka image's listeners are Testcontainers' own, without SASL: the SCRAM tests need the in-process stack. */
+    @Override
+    public String scramBootstrapServers() {
+        throw new UnsupportedOperationException("The Kafka container has no SCRAM listener; run the SCRAM tests"
+                + " without -Pcontainers (in-process devstack)");
+    }
+
     @Override
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + postgres.getHost() + ":" + postgres.getMappedPort(5432) + "/" + database;

@@ -1,12 +1,13 @@
 package dev.ledgerline.outbox.relay;
 
+import dev.ledgerline.kafkaclient.KafkaClientConfig;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * What a relay needs: the service's own database (the outbox tables, the slot and the publication live there), the
- * Kafka brokers, and its timings.
+ * service's Kafka client settings (brokers and security, for the relay's producer), and its timings.
  *
  * @param name              the engine's name, also the offset key; the service's name
  * @param jdbcUrl           the service's datasource, {@code jdbc:postgresql://host[:port]/database[?sslmode=…]}
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param electionInterval  how often a standby instance tries to take over, and the leader checks its lock
  * @param maxRestartBackoff the longest pause between restarts of a failed engine
  */
-public record RelaySettings(String name, String jdbcUrl, String username, String password, String bootstrapServers,
+public record RelaySettings(String name, String jdbcUrl, String username, String password, KafkaClientConfig kafka,
         String slot, String publication, Duration pollInterval, Duration heartbeatInterval, Duration electionInterval,
         Duration maxRestartBackoff) {
 
@@ -37,9 +38,9 @@ public record RelaySettings(String name, String jdbcUrl, String username, String
 
     /** Settings with the default timings and the slot and publication named after the service. */
     public static RelaySettings forService(String serviceName, String jdbcUrl, String username, String password,
-            String bootstrapServers) {
+            KafkaClientConfig kafka) {
         String defaultName = defaultSlotName(serviceName);
-        return new RelaySettings(serviceName, jdbcUrl, username, password, bootstrapServers, defaultName, defaultName,
+        return new RelaySettings(serviceName, jdbcUrl, username, password, kafka, defaultName, defaultName,
                 DEFAULT_POLL_INTERVAL, DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_ELECTION_INTERVAL,
                 DEFAULT_MAX_RESTART_BACKOFF);
     }
@@ -52,21 +53,21 @@ public record RelaySettings(String name, String jdbcUrl, String username, String
     }
 
     public RelaySettings withSlotAndPublication(String newSlot, String newPublication) {
-        return new RelaySettings(name, jdbcUrl, username, password, bootstrapServers, newSlot, newPublication,
+        return new RelaySettings(name, jdbcUrl, username, password, kafka, newSlot, newPublication,
                 pollInterval, heartbeatInterval, electionInterval, maxRestartBackoff);
     }
 
     public RelaySettings withTimings(Duration newPollInterval, Duration newHeartbeatInterval,
             Duration newElectionInterval, Duration newMaxRestartBackoff) {
-        return new RelaySettings(name, jdbcUrl, username, password, bootstrapServers, slot, publication,
+        return new RelaySettings(name, jdbcUrl, username, password, kafka, slot, publication,
                 newPollInterval, newHeartbeatInterval, newElectionInterval, newMaxRestartBackoff);
     }
 
-    /** Never prints the password. */
+    /** Never prints the password (nor Kafka's secrets, which {@link KafkaClientConfig} masks). */
     @Override
     public String toString() {
-        return "RelaySettings[name=" + name + ", jdbcUrl=" + jdbcUrl + ", username=" + username + ", bootstrapServers="
-                + bootstrapServers + ", slot=" + slot + ", publication=" + publication + "]";
+        return "RelaySettings[name=" + name + ", jdbcUrl=" + jdbcUrl + ", username=" + username + ", kafka="
+                + kafka + ", slot=" + slot + ", publication=" + publication + "]";
     }
 
     private static void requireIdentifier(String what, String value) {
