@@ -7,6 +7,7 @@ import dev.ledgerline.rest.problem.ProblemException;
 import dev.ledgerline.secrets.SecretCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,18 +22,24 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** The OAuth 2.0 authorization-code flow: the consent URL with a single-use state, and the callback. */
+/**
+ * The OAuth 2.0 authorization-code flow: the consent URL with a single-use state, and the callback. A state is 256
+ * random bits, names the tenant and the connection it was issued for, lives ten minutes, and is spent by one
+ * conditional update, so that of two callbacks carrying it exactly one goes on. It is never logged.
+ */
 @ApplicationScoped
 public class OAuthConsent {
-    static final Duration STATE_LIFETIME = Duration.ofMinutes(15);
+    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
 
     private final SecretCipher cipher;
     private final OAuthTokenClient tokens;
+    private final EntityManager db;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    OAuthConsent(SecretCipher cipher, OAuthTokenClient tokens, Clock clock) {
+    OAuthConsent(SecretCipher cipher, OAuthTokenClient tokens, EntityManager db, Clock clock) {
         this.cipher = cipher;
+        this.db = db;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -93,14 +100,24 @@ public class OAuthConsent {
         });
     }
 
+    /**
+     * Spends the state if it is unused, unexpired and issued for a connection of its tenant that still waits for
+     * consent; the row count of the one update says whether this callback won it.
+     */
     private UUID spend(String stateValue) {
-        OAuthStateEntity state = stateValue == null ? null
-                : OAuthStateEntity.findById(stateValue, LockModeType.PESSIMISTIC_WRITE);
-        if (state == null || state.usedAt != null || Instant.now(clock).isAfter(state.expiresAt)) {
+        Instant now = Instant.now(clock);
+        int spent = stateValue == null ? 0 : db.createNativeQuery("""
+                update oauth_state s set used_at = :now
+                where s.state = :state and s.used_at is null and s.expires_at > :now
+                  and exists (select 1 from crm_connection c where c.id = s.connection_id
+                              and c.tenant_id = s.tenant_id and c.status = :waiting)
+                """)
+                .setParameter("now", now).setParameter("state", stateValue)
+                .setParameter("waiting", ConnectionStatus.PENDING_AUTH.name()).executeUpdate();
+        if (spent != 1) {
             throw ProblemException.badField("state", "unknown, expired or already used; start the connection again");
         }
-        state.usedAt = Instant.now(clock);
-        return state.connectionId;
+        return OAuthStateEntity.<OAuthStateEntity>findById(stateValue).connectionId;
     }
 
     private ConnectionEntity store(UUID connectionId, OAuthTokens granted) {

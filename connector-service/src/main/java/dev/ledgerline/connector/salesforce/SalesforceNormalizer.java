@@ -49,8 +49,13 @@ import org.apache.avro.specific.SpecificRecord;
 public final class SalesforceNormalizer {
 
     /** Where the run reads the records from, and what it knows about the org and the connection. */
-    public record Settings(String tenantId, String connectionId, String orgCurrency, ZoneId timeZone,
+    public record Settings(String tenantId, String connectionId, OrgCurrencies currencies, ZoneId timeZone,
             StageMapping stages, LeadStatusMapping leadStatuses, String lossReasonField, Instant invoicesSince) {
+
+        /** The currency of amounts that name none. */
+        public String orgCurrency() {
+            return currencies.corporate();
+        }
     }
 
     private final Settings settings;
@@ -186,7 +191,10 @@ public final class SalesforceNormalizer {
      * Opportunities with their products ({@code OpportunityLineItems}) and contact roles. The stage category comes from
      * the opportunity's own {@code IsClosed}/{@code IsWon}, never from the stage name, unless a user edited the
      * stage's mapping; the probability is the opportunity's own while open (Salesforce's 0–100 as 0–1), 1 when won
-     * and 0 when lost. A closed deal closed on its {@code CloseDate} (Salesforce keeps no close time).
+     * and 0 when lost. A closed deal closed at the start of its {@code CloseDate} (Salesforce keeps no close time),
+     * but never before it was created: a deal closed on the day it was created (or given an earlier close date)
+     * closed at its {@code CreatedDate}, the earliest time it can have closed. {@code amountInHomeCurrency} is the
+     * amount in the org's corporate currency ({@link OrgCurrencies}), which the KPIs use when it is the home currency.
      *
      * @param versionFloors per opportunity id, the time of the child change that made the run read it again
      */
@@ -232,6 +240,9 @@ public final class SalesforceNormalizer {
         if (amount == null) {
             missing.add(MissingField.AMOUNT);
         }
+        BigDecimal corporate = amount == null ? null
+                : settings.currencies().inCorporate(amount.getAmount(), currency);
+        Instant createdAt = opportunity.instant("CreatedDate");
         LocalDate closeDate = opportunity.date("CloseDate");
         if (closeDate == null) {
             missing.add(MissingField.CLOSE_DATE);
@@ -260,6 +271,8 @@ public final class SalesforceNormalizer {
         return record.setOp(Op.UPSERT)
                 .setName(opportunity.text("Name"))
                 .setAmount(amount)
+                .setAmountInHomeCurrency(corporate == null ? null
+                        : WireValues.money(corporate, settings.orgCurrency(), "amount in the corporate currency"))
                 .setPipelineId(pipelineId)
                 .setPipelineLabel(recordTypeName != null ? recordTypeName
                         : settings.stages().pipelineLabel(pipelineId).orElse(null))
@@ -268,10 +281,10 @@ public final class SalesforceNormalizer {
                 .setStageCategory(category).setProbability(probability)
                 .setForecastCategory(opportunity.text("ForecastCategoryName"))
                 .setDealType(opportunity.text("Type"))
-                .setCreatedAt(opportunity.instant("CreatedDate"))
+                .setCreatedAt(createdAt)
                 .setExpectedCloseDate(closeDate)
                 .setClosedAt(category == StageCategory.OPEN ? null
-                        : closeDate != null ? startOf(closeDate) : modified(opportunity))
+                        : closeDate != null ? notBefore(startOf(closeDate), createdAt) : modified(opportunity))
                 .setOwnerId(ownerId)
                 .setLeadSource(opportunity.text("LeadSource"))
                 .setLossReason(category == StageCategory.LOST && settings.lossReasonField() != null
@@ -523,6 +536,10 @@ public final class SalesforceNormalizer {
     }
 
     /** A calendar date as the start of that day in the tenant's time zone, where the KPIs count it. */
+    private static Instant notBefore(Instant instant, Instant earliest) {
+        return earliest != null && instant.isBefore(earliest) ? earliest : instant;
+    }
+
     private Instant startOf(LocalDate date) {
         return date == null ? null : date.atStartOfDay(settings.timeZone()).toInstant();
     }

@@ -28,6 +28,7 @@ import dev.ledgerline.schemas.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,6 +37,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -165,7 +167,7 @@ public class SalesforceSync implements CrmSync {
             String lossReason = settings.lossReasonFields().stream()
                     .filter(field -> org.hasField(client, "Opportunity", field)).findFirst().orElse(null);
             normalizer = new SalesforceNormalizer(new SalesforceNormalizer.Settings(connection.tenantId,
-                    connection.id.toString(), orgCurrency(tenant), ZoneId.of(tenant.timeZone), stages, leadStatuses,
+                    connection.id.toString(), orgCurrencies(tenant), ZoneId.of(tenant.timeZone), stages, leadStatuses,
                     lossReason, connection.syncInvoicesSince), SyncClock.SYSTEM);
         }
 
@@ -184,24 +186,38 @@ public class SalesforceSync implements CrmSync {
         }
 
         /**
-         * The currency of amounts without one of their own: a multi-currency org's corporate currency, else the org's
-         * one currency. An org whose currency cannot be read falls back on the home currency, and the run says so.
+         * The currency of amounts without one of their own — a multi-currency org's corporate currency, else the org's
+         * one currency — and a multi-currency org's conversion rates. An org whose currency cannot be read falls back
+         * on the home currency, and the run says so.
          */
-        private String orgCurrency(TenantSettingsEntity tenant) {
-            String currency = null;
+        private OrgCurrencies orgCurrencies(TenantSettingsEntity tenant) {
             if (org.multiCurrency(client)) {
-                currency = client.query("SELECT IsoCode FROM CurrencyType WHERE IsCorporate = true").stream()
-                        .map(row -> new SalesforceRecord(row).text("IsoCode")).findFirst().orElse(null);
+                String corporate = null;
+                Map<String, BigDecimal> rates = new HashMap<>();
+                for (ObjectNode row : client.query(
+                        "SELECT IsoCode, ConversionRate, IsCorporate FROM CurrencyType WHERE IsActive = true")) {
+                    SalesforceRecord currency = new SalesforceRecord(row);
+                    if (Boolean.TRUE.equals(currency.bool("IsCorporate"))) {
+                        corporate = currency.text("IsoCode");
+                    }
+                    BigDecimal rate = currency.decimal("ConversionRate");
+                    if (currency.text("IsoCode") != null && rate != null) {
+                        rates.put(currency.text("IsoCode").toUpperCase(Locale.ROOT), rate);
+                    }
+                }
+                if (corporate != null) {
+                    return new OrgCurrencies(corporate, rates);
+                }
             } else if (org.has("Organization") && org.hasField(client, "Organization", "DefaultCurrencyIsoCode")) {
-                currency = client.query("SELECT DefaultCurrencyIsoCode FROM Organization").stream()
+                String currency = client.query("SELECT DefaultCurrencyIsoCode FROM Organization").stream()
                         .map(row -> new SalesforceRecord(row).text("DefaultCurrencyIsoCode")).findFirst().orElse(null);
+                if (currency != null) {
+                    return OrgCurrencies.single(currency);
+                }
             }
-            if (currency == null) {
-                run.skip(ORG_CURRENCY, "the org's currency is not readable: amounts are taken to be in the home currency "
-                        + tenant.homeCurrency);
-                return tenant.homeCurrency;
-            }
-            return currency;
+            run.skip(ORG_CURRENCY, "the org's currency is not readable: amounts are taken to be in the home currency "
+                    + tenant.homeCurrency);
+            return OrgCurrencies.single(tenant.homeCurrency);
         }
 
         @Override

@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
 /**
  * Checks a HubSpot webhook's signature v3 with the connection's app client secret, reduces its events to the latest
  * one per object, and starts a WEBHOOK run that batch-reads the changed objects and publishes them (deletions as
- * DELETE records). The answer comes as soon as the run is queued: HubSpot retries anything but a quick 2xx.
+ * DELETE records). The answer comes as soon as the run is queued: HubSpot retries anything but a quick 2xx. The same
+ * signed request received again is acknowledged as a duplicate and reads nothing ({@link WebhookDeliveries}).
  */
 @ApplicationScoped
 public class HubSpotWebhookService {
@@ -42,10 +43,13 @@ public class HubSpotWebhookService {
     private final SecretCipher cipher;
     private final SyncService syncs;
     private final HubSpotSync hubspot;
+    private final WebhookDeliveries deliveries;
     private final Clock clock;
 
-    HubSpotWebhookService(SecretCipher cipher, SyncService syncs, HubSpotSync hubspot, Clock clock) {
+    HubSpotWebhookService(SecretCipher cipher, SyncService syncs, HubSpotSync hubspot, WebhookDeliveries deliveries,
+            Clock clock) {
         this.cipher = cipher;
+        this.deliveries = deliveries;
         this.syncs = syncs;
         this.hubspot = hubspot;
         this.clock = clock;
@@ -71,6 +75,9 @@ public class HubSpotWebhookService {
         if (events == null || !events.isArray()) {
             throw ProblemException.badField("body", "not a JSON array of HubSpot events");
         }
+        if (!deliveries.first(connection.id, signature)) {
+            return new Accepted(events.size(), null, "duplicate delivery: this signed request was accepted already");
+        }
         List<HubSpotSync.Changes> changes = changes(events, Instant.now(clock));
         if (changes.isEmpty()) {
             return new Accepted(events.size(), null, "no events of synced object types");
@@ -80,7 +87,13 @@ public class HubSpotWebhookService {
             LOG.infof("Webhook for connection %s ignored: it is %s", connection.id, connection.status);
             return new Accepted(events.size(), null, "connection is " + connection.status + "; nothing read");
         }
-        UUID runId = syncs.startChanges(connection.tenantId, connection.id, run -> hubspot.applyChanges(run, changes));
+        UUID runId;
+        try {
+            runId = syncs.startChanges(connection.tenantId, connection.id, run -> hubspot.applyChanges(run, changes));
+        } catch (RuntimeException notQueued) {
+            deliveries.forget(connection.id, signature);
+            throw notQueued;
+        }
         return new Accepted(events.size(), runId, null);
     }
 

@@ -57,9 +57,89 @@ class SalesforceNormalizerTest {
 
     private final SalesforceNormalizer normalizer = normalizer(STAGES);
 
+    /** A multi-currency org whose corporate currency is EUR, as its CurrencyType rows say. */
+    private static final OrgCurrencies CURRENCIES = new OrgCurrencies("EUR",
+            Map.of("EUR", BigDecimal.ONE, "USD", new BigDecimal("1.085000"), "GBP", new BigDecimal("0.853500")));
+
     private static SalesforceNormalizer normalizer(StageMapping stages) {
-        return new SalesforceNormalizer(new SalesforceNormalizer.Settings("acme", "conn-sf", "EUR", BERLIN, stages,
+        return normalizer(stages, CURRENCIES);
+    }
+
+    private static SalesforceNormalizer normalizer(StageMapping stages, OrgCurrencies currencies) {
+        return new SalesforceNormalizer(new SalesforceNormalizer.Settings("acme", "conn-sf", currencies, BERLIN, stages,
                 LEAD_STATUSES, "Loss_Reason__c", Instant.parse("2024-01-01T00:00:00Z")), new FakeSyncClock(NOW));
+    }
+
+    @Test
+    void aMultiCurrencyOrgsDealsCarryTheirAmountInTheCorporateCurrency() {
+        Map<String, Deal> deals = byId(normalizer.deals(List.of(
+                opportunity("006Dn00000Cur1AIAR", "4800.0", "\"USD\""),
+                opportunity("006Dn00000Cur2AIAR", "1200.0", "\"GBP\""),
+                opportunity("006Dn00000Cur3AIAR", "900.0", "\"EUR\""),
+                opportunity("006Dn00000Cur4AIAR", "300.0", "\"CHF\""),
+                opportunity("006Dn00000Cur5AIAR", "null", "\"USD\"")), Map.of()).records(), Deal::getExternalId);
+
+        assertThat(deals.get("006Dn00000Cur1AIAR").getAmount()).isEqualTo(new Money(new BigDecimal("4800.0000"), "USD"));
+        // 4800 USD at 1.085 USD per EUR.
+        assertThat(deals.get("006Dn00000Cur1AIAR").getAmountInHomeCurrency())
+                .isEqualTo(new Money(new BigDecimal("4423.9631"), "EUR"));
+        assertThat(deals.get("006Dn00000Cur2AIAR").getAmountInHomeCurrency())
+                .isEqualTo(new Money(new BigDecimal("1405.9754"), "EUR"));
+        assertThat(deals.get("006Dn00000Cur3AIAR").getAmountInHomeCurrency())
+                .isEqualTo(new Money(new BigDecimal("900.0000"), "EUR"));
+        // A currency without an active rate, or no amount: nothing to convert.
+        assertThat(deals.get("006Dn00000Cur4AIAR").getAmountInHomeCurrency()).isNull();
+        assertThat(deals.get("006Dn00000Cur5AIAR").getAmountInHomeCurrency()).isNull();
+    }
+
+    @Test
+    void aSingleCurrencyOrgsAmountIsItsAmountInTheOrgsCurrency() {
+        Deal deal = normalizer(STAGES, OrgCurrencies.single("GBP"))
+                .deals(List.of(opportunity("006Dn00000Cur6AIAR", "2500.0", "null")), Map.of()).records().get(0);
+
+        assertThat(deal.getAmount()).isEqualTo(new Money(new BigDecimal("2500.0000"), "GBP"));
+        assertThat(deal.getAmountInHomeCurrency()).isEqualTo(deal.getAmount());
+    }
+
+    @Test
+    void aDealClosedOnTheDayItWasCreatedClosedNoEarlierThanItsCreation() {
+        ObjectNode sameDay = opportunity("006Dn00000Day1AIAR", "500.0", "\"EUR\"");
+        sameDay.put("CreatedDate", "2024-07-03T14:20:05.000+0000");
+        sameDay.put("CloseDate", "2024-07-03");
+        ObjectNode backdated = opportunity("006Dn00000Day2AIAR", "500.0", "\"EUR\"");
+        backdated.put("CreatedDate", "2024-07-03T14:20:05.000+0000");
+        backdated.put("CloseDate", "2024-06-30");
+        ObjectNode later = opportunity("006Dn00000Day3AIAR", "500.0", "\"EUR\"");
+        later.put("CreatedDate", "2024-07-03T14:20:05.000+0000");
+        later.put("CloseDate", "2024-07-04");
+
+        Map<String, Deal> deals = byId(normalizer.deals(List.of(sameDay, backdated, later), Map.of()).records(),
+                Deal::getExternalId);
+
+        Instant created = Instant.parse("2024-07-03T14:20:05Z");
+        assertThat(deals.get("006Dn00000Day1AIAR").getClosedAt()).isEqualTo(created);
+        assertThat(deals.get("006Dn00000Day1AIAR").getExpectedCloseDate()).isEqualTo(LocalDate.parse("2024-07-03"));
+        assertThat(deals.get("006Dn00000Day2AIAR").getClosedAt()).isEqualTo(created);
+        // A later close date is the start of that day where the tenant is, as before.
+        assertThat(deals.get("006Dn00000Day3AIAR").getClosedAt()).isEqualTo(Instant.parse("2024-07-03T22:00:00Z"));
+        deals.values().forEach(deal -> assertThat(deal.getClosedAt()).isAfterOrEqualTo(deal.getCreatedAt()));
+    }
+
+    /** A won opportunity as {@code queryAll} answers it, with this amount and currency (JSON literals). */
+    private static ObjectNode opportunity(String id, String amount, String currency) {
+        try {
+            return (ObjectNode) JSON.readTree("""
+                    {"attributes":{"type":"Opportunity","url":"/services/data/v62.0/sobjects/Opportunity/%1$s"},
+                     "Id":"%1$s","IsDeleted":false,"CreatedDate":"2024-03-01T09:15:22.000+0000",
+                     "SystemModstamp":"2024-07-03T15:00:00.000+0000","LastModifiedDate":"2024-07-03T15:00:00.000+0000",
+                     "Name":"Deal %1$s","Amount":%2$s,"CurrencyIsoCode":%3$s,"StageName":"Closed Won","IsClosed":true,
+                     "IsWon":true,"Probability":100.0,"ForecastCategoryName":"Closed","CloseDate":"2024-07-03",
+                     "Type":"New Customer","LeadSource":"Web","OwnerId":"005Dn00000AbCdEIA1",
+                     "AccountId":"001Dn00000Xy7aBIAR","Loss_Reason__c":null,"OpportunityLineItems":null,
+                     "OpportunityContactRoles":null}""".formatted(id, amount, currency));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -98,7 +98,7 @@ class SalesforceSyncTest {
         }
         SALESFORCE.stubFor(query("FROM OpportunityStage").willReturn(file("opportunity-stages.json")));
         SALESFORCE.stubFor(query("FROM LeadStatus").willReturn(file("lead-statuses.json")));
-        SALESFORCE.stubFor(query("FROM CurrencyType WHERE IsCorporate = true").willReturn(file("currency-corporate.json")));
+        SALESFORCE.stubFor(query("FROM CurrencyType WHERE IsActive = true").willReturn(file("currency-corporate.json")));
         // Whatever no answer below names has no rows.
         SALESFORCE.stubFor(get(urlPathEqualTo(DATA + "/queryAll")).atPriority(10).willReturn(file("query-empty.json")));
         SALESFORCE.stubFor(queryAll("SELECT COUNT\\(\\) FROM .*").willReturn(file("count-small.json")));
@@ -163,10 +163,14 @@ class SalesforceSyncTest {
         Deal won = latest(deals, org.key("006Dn00000Op1aAIAR"));
         assertThat(won.getStageCategory()).isEqualTo(StageCategory.WON);
         assertThat(won.getAmount()).isEqualTo(new Money(new BigDecimal("12500.5000"), "EUR"));
+        assertThat(won.getAmountInHomeCurrency()).isEqualTo(won.getAmount());
         assertThat(won.getLineItems()).extracting(LineItem::getLineItemId)
                 .containsExactly("00kDn00000Li01AIAR", "00kDn00000Li02AIAR");
         assertThat(won.getPrimaryContactId()).isEqualTo("003Dn00000Qw3rTIAA");
         assertThat(latest(deals, org.key("006Dn00000Op1aBIAR")).getStageCategory()).isEqualTo(StageCategory.OPEN);
+        // A USD deal of the EUR org, at the org's rate (CurrencyType: 1.085 USD per EUR).
+        assertThat(latest(deals, org.key("006Dn00000Op1aBIAR")).getAmountInHomeCurrency())
+                .isEqualTo(new Money(new BigDecimal("4423.9631"), "EUR"));
         assertThat(latest(deals, org.key("006Dn00000Op1aCIAR")).getLossReason()).isEqualTo("Price");
         assertThat(latest(deals, org.key("006Dn00000Op1aFIAR")).getOp()).isEqualTo(Op.DELETE);
         DeadLetter unreadable = latest(read(Topics.dlq(Topics.DEALS), DeadLetter.class, org.key("006Dn00000Op1aEIAR"),

@@ -40,6 +40,32 @@ class HubSpotSignatureTest {
         assertThat(HubSpotSignature.problem(SECRET, "POST", URI, BODY, timestamp, "%%%", CLOCK)).contains("base64");
     }
 
+    @Test
+    void refusesATimestampMoreThanFiveMinutesAhead() {
+        String ahead = Long.toString(NOW.plusSeconds(301).toEpochMilli());
+        assertThat(HubSpotSignature.problem(SECRET, "POST", URI, BODY, ahead,
+                signatureOf("POST" + URI + BODY + ahead), CLOCK)).contains("5 minutes ahead");
+        String slightlyAhead = Long.toString(NOW.plusSeconds(20).toEpochMilli());
+        assertThat(HubSpotSignature.problem(SECRET, "POST", URI, BODY, slightlyAhead,
+                signatureOf("POST" + URI + BODY + slightlyAhead), CLOCK)).isNull();
+    }
+
+    @Test
+    void signsTheUriWithTheEscapesHubSpotDecodes() {
+        String called = URI + "?source=crm%3Av3&return=https%3A%2F%2Fapp.example.com%2Fdone%3Fok%21&name=a%20b%26c";
+        String signed = URI + "?source=crm:v3&return=https://app.example.com/done?ok!&name=a%20b%26c";
+        assertThat(HubSpotSignature.signedUri(called)).isEqualTo(signed);
+        assertThat(HubSpotSignature.signedUri("https://x.example/p?q=%40%24%27%28%29%2a%2C%3b"))
+                .isEqualTo("https://x.example/p?q=@$'()*,;");
+
+        String timestamp = Long.toString(NOW.minusSeconds(30).toEpochMilli());
+        assertThat(HubSpotSignature.problem(SECRET, "POST", called, BODY, timestamp,
+                signatureOf("POST" + signed + BODY + timestamp), CLOCK)).isNull();
+        // Signed over the URI as it came, with its escapes, the signature is not HubSpot's.
+        assertThat(HubSpotSignature.problem(SECRET, "POST", called, BODY, timestamp,
+                signatureOf("POST" + called + BODY + timestamp), CLOCK)).contains("does not match");
+    }
+
     private static String signatureOf(String source) {
         return Base64.getEncoder().encodeToString(HubSpotSignature.sign(SECRET, source));
     }

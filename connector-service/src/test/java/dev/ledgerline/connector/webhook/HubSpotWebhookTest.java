@@ -206,6 +206,40 @@ class HubSpotWebhookTest {
     }
 
     @Test
+    void theSameSignedRequestReceivedAgainIsAcknowledgedAsADuplicateAndReadsNothing() {
+        String tenant = tenant();
+        String connection = connectedOAuthConnection(tenant);
+        long now = System.currentTimeMillis();
+        String body = """
+                [{"eventId":3001,"subscriptionId":2101,"portalId":62515,"appId":3301,"occurredAt":%d,
+                  "subscriptionType":"deal.propertyChange","attemptNumber":0,"objectId":9301,"changeSource":"CRM",
+                  "propertyName":"amount","propertyValue":"7300"}]
+                """.formatted(now - 1000);
+        // HubSpot's target URL may carry a query; its escapes are signed decoded.
+        String uri = webhookUri(connection) + "?source=crm%3Av3";
+        String timestamp = Long.toString(now);
+        String signature = sign("POST" + webhookUri(connection) + "?source=crm:v3" + body + timestamp);
+
+        String run = given().urlEncodingEnabled(false).contentType(ContentType.JSON).header("X-HubSpot-Request-Timestamp", timestamp)
+                .header("X-HubSpot-Signature-v3", signature).body(body).post(uri)
+                .then().statusCode(200).body("runId", notNullValue()).extract().path("runId");
+        assertThat(awaitEnd(tenant, connection, run).getString("state")).isEqualTo("SUCCEEDED");
+        int reads = HUBSPOT.findAll(postRequestedFor(urlPathEqualTo("/crm/v3/objects/deals/batch/read"))).size();
+
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).header("X-HubSpot-Request-Timestamp", timestamp)
+                .header("X-HubSpot-Signature-v3", signature).body(body).post(uri)
+                .then().statusCode(200).body("runId", org.hamcrest.Matchers.nullValue())
+                .body("note", org.hamcrest.Matchers.containsString("duplicate delivery"));
+        assertThat(HUBSPOT.findAll(postRequestedFor(urlPathEqualTo("/crm/v3/objects/deals/batch/read")))).hasSize(reads);
+
+        // A retry that HubSpot signs afresh (a new timestamp) is a new delivery and is read.
+        String retried = Long.toString(now + 1);
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).header("X-HubSpot-Request-Timestamp", retried)
+                .header("X-HubSpot-Signature-v3", sign("POST" + webhookUri(connection) + "?source=crm:v3" + body + retried))
+                .body(body).post(uri).then().statusCode(200).body("runId", notNullValue());
+    }
+
+    @Test
     void anApiTokenConnectionCannotReceiveWebhooks() {
         String tenant = tenant();
         String connection = given().contentType(ContentType.JSON)
