@@ -63,7 +63,7 @@ class PushReader {
                 document.paymentId, target, lines, invoiceDiscount.max(BigDecimal.ZERO), tax,
                 sum(journal, Account.ACCOUNTS_RECEIVABLE, JournalLineEntity.CREDIT),
                 journal.stream().anyMatch(line -> Account.UNDEPOSITED_FUNDS.code().equals(line.accountCode)),
-                invoice != null && invoice.voided, payment == null ? null : payment.externalId);
+                invoice != null && invoice.voided, payment == null ? null : payment.externalId, invoiceNumber(invoice));
     }
 
     /** The customer a posting names, or the one it was merged into. */
@@ -80,6 +80,12 @@ class PushReader {
     PushData.Item item(String tenantId, String itemId) {
         ItemEntity item = ItemEntity.findById(new ItemEntity.Key(tenantId, itemId));
         return item == null ? null : new PushData.Item(item.itemId, item.name, item.sku, item.unitPrice);
+    }
+
+    private static String invoiceNumber(LedgerInvoiceEntity invoice) {
+        DocumentEntity posted = invoice == null || invoice.invoiceDocumentId == null ? null
+                : DocumentEntity.findById(invoice.invoiceDocumentId);
+        return posted == null ? null : posted.number;
     }
 
     private static List<JournalLineEntity> journal(UUID documentId) {

@@ -22,6 +22,7 @@ public class QuickBooksCompanyEntity extends PanacheEntityBase {
     public Instant accessTokenExpiresAt;
     public int minorVersion;
     public String incomeAccountId;
+    public String refundAccountId;
     public boolean enabled;
     public long documentCursor;
     public String leaseOwner;

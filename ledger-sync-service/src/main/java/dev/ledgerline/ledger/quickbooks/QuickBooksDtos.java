@@ -17,6 +17,7 @@ public final class QuickBooksDtos {
     /**
      * A tenant's company. {@code clientSecret} and {@code refreshToken} are required the first time and keep their
      * stored values when left out later; {@code minorVersion} defaults to 75, {@code enabled} to true.
+     * {@code refundAccountId} is the account refunds are paid from, needed once a refund on an invoice is pushed.
      */
     public record CompanySettings(
             @NotBlank @Size(max = 32) String realmId,
@@ -27,11 +28,12 @@ public final class QuickBooksDtos {
             @Size(min = 1, max = 4000) String refreshToken,
             @Min(1) @Max(999) Integer minorVersion,
             @NotBlank @Size(max = 32) String incomeAccountId,
+            @Size(min = 1, max = 32) String refundAccountId,
             Boolean enabled) {
     }
 
     public record Company(String tenantId, String realmId, String apiBaseUrl, String tokenUrl, String clientId,
-            int minorVersion, String incomeAccountId, boolean enabled, Map<SyncState, Long> rows, Instant updatedAt) {
+            int minorVersion, String incomeAccountId, String refundAccountId, boolean enabled, Map<SyncState, Long> rows, Instant updatedAt) {
     }
 
     public record SyncRow(UUID id, SyncEntity entity, String localId, SyncState state, String reason, int attempts,

@@ -8,7 +8,8 @@ import java.math.RoundingMode;
 import java.util.Map;
 
 /**
- * Request bodies of the Accounting API v3 (Customer, Item, Invoice, SalesReceipt, Payment and their sparse updates)
+ * Request bodies of the Accounting API v3 (Customer, Item, Invoice, SalesReceipt, Payment, RefundReceipt and their
+ * sparse updates)
  * from what the ledger posted. Amounts are sent as posted: a line's Amount is its net amount, its UnitPrice that
  * divided by the quantity; an invoice-level discount is a DiscountLineDetail line; the tax is the transaction's
  * TxnTaxDetail.TotalTax.
@@ -68,6 +69,23 @@ final class QuickBooksPayloads {
         body.putArray("Line").add(JSON.objectNode().put("DetailType", "SalesItemLineDetail")
                 .put("Amount", money(document.total()))
                 .put("Description", "Payment " + document.paymentExternalId())
+                .set("SalesItemLineDetail", JSON.objectNode()));
+        return body;
+    }
+
+    /**
+     * A RefundReceipt of money paid back on an invoice: one line of the amount refunded, paid from the company's
+     * refund account. QuickBooks links a refund receipt to no invoice; the note names it.
+     */
+    static ObjectNode refundReceipt(PushData.Document document, String customerId, String invoiceNumber,
+            String refundAccountId) {
+        ObjectNode body = transaction(document, customerId);
+        body.putObject("DepositToAccountRef").put("value", refundAccountId);
+        String refunded = invoiceNumber == null ? "an invoice" : "invoice " + invoiceNumber;
+        body.put("PrivateNote", "Refund on " + refunded);
+        body.putArray("Line").add(JSON.objectNode().put("DetailType", "SalesItemLineDetail")
+                .put("Amount", money(document.total().negate()))
+                .put("Description", cut("Refund of a payment on " + refunded, DESCRIPTION_MAX))
                 .set("SalesItemLineDetail", JSON.objectNode()));
         return body;
     }

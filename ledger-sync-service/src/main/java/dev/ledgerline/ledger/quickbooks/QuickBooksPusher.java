@@ -32,6 +32,7 @@ class QuickBooksPusher {
     private static final Target INVOICE = Target.ofType("Invoice");
     private static final Target SALES_RECEIPT = Target.ofType("SalesReceipt");
     private static final Target PAYMENT = Target.ofType("Payment");
+    private static final Target REFUND_RECEIPT = Target.ofType("RefundReceipt");
 
     /** A result that is not a QuickBooks object: the document waits for another one to be pushed first. */
     private static final class Waiting extends RuntimeException {
@@ -83,8 +84,8 @@ class QuickBooksPusher {
 
     private void adjust(Company company, PushData.Row row, PushData.Document document) {
         if (document.ledgerInvoiceId() != null && document.movesMoney()) {
-            throw new QuickBooksException.Unsupported("a refund (money paid back on an invoice) is not pushed: book it"
-                    + " in QuickBooks as a refund receipt");
+            refund(company, row, document);
+            return;
         }
         PushData.Row target = required(company, document.target(), document.ledgerInvoiceId() != null
                 ? "its invoice" : "its sales receipt");
@@ -97,6 +98,19 @@ class QuickBooksPusher {
                 ? QuickBooksPayloads.invoice(document, null, itemIds(company, document))
                 : QuickBooksPayloads.salesReceiptLines(document);
         update(company, row, target, "update", changes);
+    }
+
+    /**
+     * Money paid back on an invoice, as a RefundReceipt of the company's refund account; it stands on its own in
+     * QuickBooks, so it is pushed even when the invoice has been voided since.
+     */
+    private void refund(Company company, PushData.Row row, PushData.Document document) {
+        if (company.refundAccountId() == null) {
+            throw new Waiting("waiting for the company's refundAccountId (the account refunds are paid from):"
+                    + " set it with PUT /quickbooks to push this refund");
+        }
+        create(company, row, REFUND_RECEIPT, QuickBooksPayloads.refundReceipt(document, customerId(company, document),
+                document.invoiceNumber(), company.refundAccountId()));
     }
 
     private void voidTarget(Company company, PushData.Row row, PushData.Document document) {

@@ -63,6 +63,7 @@ public class QuickBooksService {
         }
         company.minorVersion = settings.minorVersion() == null ? DEFAULT_MINOR_VERSION : settings.minorVersion();
         company.incomeAccountId = settings.incomeAccountId();
+        company.refundAccountId = settings.refundAccountId();
         company.enabled = settings.enabled() == null || settings.enabled();
         company.updatedAt = now;
         if (created) {
@@ -131,6 +132,6 @@ public class QuickBooksService {
             counts.put(state, QuickBooksSyncEntity.count("tenantId = ?1 and state = ?2", company.tenantId, state));
         }
         return new QuickBooksDtos.Company(company.tenantId, company.realmId, company.apiBaseUrl, company.tokenUrl,
-                company.clientId, company.minorVersion, company.incomeAccountId, company.enabled, counts, company.updatedAt);
+                company.clientId, company.minorVersion, company.incomeAccountId, company.refundAccountId, company.enabled, counts, company.updatedAt);
     }
 }

@@ -48,7 +48,7 @@ final class FakeQuickBooks implements AutoCloseable {
     static final String TOKEN_PATH = "/oauth2/v1/tokens/bearer";
     private static final Pattern API = Pattern.compile("/v3/company/([^/]+)/([a-z]+)(?:/([^/?]+))?");
     private static final Map<String, String> TYPES = Map.of("customer", "Customer", "item", "Item", "invoice", "Invoice",
-            "salesreceipt", "SalesReceipt", "payment", "Payment");
+            "salesreceipt", "SalesReceipt", "payment", "Payment", "refundreceipt", "RefundReceipt");
 
     private final ObjectMapper json = new ObjectMapper();
     private final WireMockServer server;
@@ -310,6 +310,10 @@ final class FakeQuickBooks implements AutoCloseable {
     }
 
     private Answer create(String type, ObjectNode body) {
+        if (type.equals("RefundReceipt") && body.path("DepositToAccountRef").path("value").asText().isEmpty()) {
+            return new Answer(400, fault("ValidationFault", "2020", "Required param missing, need to supply the required"
+                    + " value for the API", "Required parameter DepositToAccountRef is missing in the request"));
+        }
         if (type.equals("Customer")) {
             String name = body.path("DisplayName").asText();
             boolean taken = objects(type).stream().anyMatch(customer -> customer.path("DisplayName").asText().equals(name));
@@ -361,7 +365,7 @@ final class FakeQuickBooks implements AutoCloseable {
 
     /** TotalAmt and Balance as QuickBooks computes them from the lines, the discount and the tax. */
     private static void totals(String type, ObjectNode object) {
-        if (!type.equals("Invoice") && !type.equals("SalesReceipt")) {
+        if (!type.equals("Invoice") && !type.equals("SalesReceipt") && !type.equals("RefundReceipt")) {
             return;
         }
         BigDecimal total = BigDecimal.ZERO;
