@@ -11,7 +11,11 @@ final class PushData {
     private PushData() {
     }
 
-    record Line(String itemId, String description, BigDecimal quantity, BigDecimal amount) {
+    /** A line as sent; {@code tax} is the sales tax the ledger posted on it (zero when untaxed). */
+    record Line(String itemId, String description, BigDecimal quantity, BigDecimal amount, BigDecimal tax) {
+        boolean taxed() {
+            return tax != null && tax.signum() > 0;
+        }
     }
 
     /**

@@ -35,13 +35,15 @@ class PushReader {
         if (document.kind == DocumentKind.ADJUSTMENT && invoice != null) {
             // QuickBooks keeps one invoice: an adjustment sends the invoice as it now stands.
             List<LedgerInvoiceLineEntity> current = LedgerInvoiceLineEntity.list("invoiceId = ?1 order by lineNo", invoice.id);
-            lines = current.stream().map(line -> new PushData.Line(line.itemId, line.description, line.quantity, line.amount)).toList();
+            lines = current.stream().map(line -> new PushData.Line(line.itemId, line.description, line.quantity, line.amount,
+                    line.taxAmount)).toList();
             lineDiscounts = current.stream().map(line -> line.discountAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
             invoiceDiscount = invoice.discountTotal.subtract(lineDiscounts);
             tax = invoice.taxTotal;
         } else {
             List<DocumentLineEntity> posted = DocumentLineEntity.list("documentId = ?1 order by lineNo", documentId);
-            lines = posted.stream().map(line -> new PushData.Line(line.itemId, line.description, line.quantity, line.amount)).toList();
+            lines = posted.stream().map(line -> new PushData.Line(line.itemId, line.description, line.quantity, line.amount,
+                    line.taxAmount)).toList();
             lineDiscounts = posted.stream().map(line -> line.discountAmount == null ? BigDecimal.ZERO : line.discountAmount)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             invoiceDiscount = sum(journal, Account.DISCOUNTS, JournalLineEntity.DEBIT).subtract(lineDiscounts);

@@ -23,6 +23,9 @@ public class QuickBooksCompanyEntity extends PanacheEntityBase {
     public int minorVersion;
     public String incomeAccountId;
     public String refundAccountId;
+    public String taxCodeId;
+    public String exemptTaxCodeId;
+    public String txnTaxCodeId;
     public boolean enabled;
     public long documentCursor;
     public String leaseOwner;

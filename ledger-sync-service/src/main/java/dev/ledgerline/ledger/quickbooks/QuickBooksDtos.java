@@ -18,6 +18,8 @@ public final class QuickBooksDtos {
      * A tenant's company. {@code clientSecret} and {@code refreshToken} are required the first time and keep their
      * stored values when left out later; {@code minorVersion} defaults to 75, {@code enabled} to true.
      * {@code refundAccountId} is the account refunds are paid from, needed once a refund on an invoice is pushed.
+     * {@code taxCodeId} and {@code exemptTaxCodeId} are the TaxCodes of taxed and untaxed lines (default the US codes
+     * TAX and NON; a global company names its own); {@code txnTaxCodeId}, if given, is the invoice's TxnTaxCodeRef.
      */
     public record CompanySettings(
             @NotBlank @Size(max = 32) String realmId,
@@ -29,11 +31,15 @@ public final class QuickBooksDtos {
             @Min(1) @Max(999) Integer minorVersion,
             @NotBlank @Size(max = 32) String incomeAccountId,
             @Size(min = 1, max = 32) String refundAccountId,
+            @Size(min = 1, max = 32) String taxCodeId,
+            @Size(min = 1, max = 32) String exemptTaxCodeId,
+            @Size(min = 1, max = 32) String txnTaxCodeId,
             Boolean enabled) {
     }
 
     public record Company(String tenantId, String realmId, String apiBaseUrl, String tokenUrl, String clientId,
-            int minorVersion, String incomeAccountId, String refundAccountId, boolean enabled, Map<SyncState, Long> rows, Instant updatedAt) {
+            int minorVersion, String incomeAccountId, String refundAccountId, String taxCodeId, String exemptTaxCodeId,
+            String txnTaxCodeId, boolean enabled, Map<SyncState, Long> rows, Instant updatedAt) {
     }
 
     public record SyncRow(UUID id, SyncEntity entity, String localId, SyncState state, String reason, int attempts,

@@ -58,9 +58,9 @@ class QuickBooksPusher {
             PushData.Document document = reader.document(UUID.fromString(row.localId()));
             switch (document.kind()) {
                 case INVOICE -> create(company, row, INVOICE, QuickBooksPayloads.invoice(document,
-                        customerId(company, document), itemIds(company, document)));
+                        customerId(company, document), itemIds(company, document), company.taxCodes()));
                 case SALES_RECEIPT -> create(company, row, SALES_RECEIPT,
-                        QuickBooksPayloads.salesReceipt(document, customerId(company, document)));
+                        QuickBooksPayloads.salesReceipt(document, customerId(company, document), company.taxCodes()));
                 case PAYMENT -> {
                     String invoiceId = document.target() == null ? null : required(company, document.target(), "its invoice").qboId();
                     create(company, row, PAYMENT, QuickBooksPayloads.payment(document, customerId(company, document), invoiceId));
@@ -95,8 +95,8 @@ class QuickBooksPusher {
             return;
         }
         ObjectNode changes = document.ledgerInvoiceId() != null
-                ? QuickBooksPayloads.invoice(document, null, itemIds(company, document))
-                : QuickBooksPayloads.salesReceiptLines(document);
+                ? QuickBooksPayloads.invoice(document, null, itemIds(company, document), company.taxCodes())
+                : QuickBooksPayloads.salesReceiptLines(document, company.taxCodes());
         update(company, row, target, "update", changes);
     }
 
@@ -110,7 +110,7 @@ class QuickBooksPusher {
                     + " set it with PUT /quickbooks to push this refund");
         }
         create(company, row, REFUND_RECEIPT, QuickBooksPayloads.refundReceipt(document, customerId(company, document),
-                document.invoiceNumber(), company.refundAccountId()));
+                document.invoiceNumber(), company.refundAccountId(), company.taxCodes()));
     }
 
     private void voidTarget(Company company, PushData.Row row, PushData.Document document) {

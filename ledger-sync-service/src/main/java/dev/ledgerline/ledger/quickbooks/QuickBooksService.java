@@ -64,6 +64,9 @@ public class QuickBooksService {
         company.minorVersion = settings.minorVersion() == null ? DEFAULT_MINOR_VERSION : settings.minorVersion();
         company.incomeAccountId = settings.incomeAccountId();
         company.refundAccountId = settings.refundAccountId();
+        company.taxCodeId = settings.taxCodeId();
+        company.exemptTaxCodeId = settings.exemptTaxCodeId();
+        company.txnTaxCodeId = settings.txnTaxCodeId();
         company.enabled = settings.enabled() == null || settings.enabled();
         company.updatedAt = now;
         if (created) {
@@ -132,6 +135,7 @@ public class QuickBooksService {
             counts.put(state, QuickBooksSyncEntity.count("tenantId = ?1 and state = ?2", company.tenantId, state));
         }
         return new QuickBooksDtos.Company(company.tenantId, company.realmId, company.apiBaseUrl, company.tokenUrl,
-                company.clientId, company.minorVersion, company.incomeAccountId, company.refundAccountId, company.enabled, counts, company.updatedAt);
+                company.clientId, company.minorVersion, company.incomeAccountId, company.refundAccountId, company.taxCodeId, company.exemptTaxCodeId,
+                company.txnTaxCodeId, company.enabled, counts, company.updatedAt);
     }
 }

@@ -84,6 +84,9 @@ class QuickBooksSyncTest extends LedgerTestSupport {
         assertThat(line.path("SalesItemLineDetail").path("ItemRef").path("value").asText())
                 .isEqualTo(quickBooks.objects("Item").get(0).path("Id").asText());
         assertThat(line.path("SalesItemLineDetail").path("Qty").decimalValue()).isEqualByComparingTo("10");
+        // A US company (no tax codes configured): the taxed line is TAX, lines without tax NON.
+        assertThat(line.path("SalesItemLineDetail").path("TaxCodeRef").path("value").asText()).isEqualTo("TAX");
+        assertThat(invoice.path("TxnTaxDetail").has("TxnTaxCodeRef")).isFalse();
         assertThat(invoice.path("CustomerRef").path("value").asText()).isEqualTo(customerId("Acme GmbH"));
 
         ObjectNode payment = quickBooks.objects("Payment").get(0);
@@ -96,10 +99,14 @@ class QuickBooksSyncTest extends LedgerTestSupport {
         ObjectNode voided = byDocNumber("Invoice", "INV-inv-2");
         assertThat(voided.path("PrivateNote").asText()).isEqualTo("Voided");
         assertThat(voided.path("SyncToken").asText()).isEqualTo("1");
+        assertThat(voided.path("Line").get(0).path("SalesItemLineDetail").path("TaxCodeRef").path("value").asText())
+                .isEqualTo("NON");
         ObjectNode receipt = quickBooks.objects("SalesReceipt").get(0);
         assertThat(quickBooks.objects("SalesReceipt")).hasSize(1);
         assertThat(receipt.path("TotalAmt").decimalValue()).isEqualByComparingTo("99.00");
         assertThat(receipt.path("CustomerRef").path("value").asText()).isEqualTo(customerId("Gamma"));
+        assertThat(receipt.path("Line").get(0).path("SalesItemLineDetail").path("TaxCodeRef").path("value").asText())
+                .isEqualTo("NON");
 
         // Every create and void carried a requestid of its own, and the company's minor version.
         List<String> writes = quickBooks.requests().stream().filter(request -> request.startsWith("POST /v3/")).toList();
@@ -285,6 +292,40 @@ class QuickBooksSyncTest extends LedgerTestSupport {
         assertThat(row("void").get("state")).isEqualTo("SYNCED");
         assertThat(quickBooks.objects("RefundReceipt")).hasSize(1);
         assertThat(quickBooks.requests("POST", "refundreceipt")).hasSize(2);
+    }
+
+    @Test
+    void eachLineCarriesTheCompanysTaxCodeForWhetherItWasTaxedAndTheInvoiceItsTotalTax() {
+        // A global company: its own TaxCodes (with their rates) for taxed and untaxed lines.
+        Map<String, Object> settings = quickBooks.companySettings();
+        settings.put("taxCodeId", "8");
+        settings.put("exemptTaxCodeId", "14");
+        settings.put("txnTaxCodeId", "3");
+        given().contentType(ContentType.JSON).body(settings).put("/api/tenants/{tenant}/quickbooks", tenant).then()
+                .statusCode(200).body("taxCodeId", equalTo("8")).body("exemptTaxCodeId", equalTo("14"))
+                .body("txnTaxCodeId", equalTo("3"));
+        publish(Wire.connection(tenant), Wire.invoice(tenant, "inv-1").line("p-1", "2", "100.00", null, "0.19")
+                .line("p-2", "1", "50.00", null, null).build());
+        pushAll();
+
+        ObjectNode invoice = byDocNumber("Invoice", "INV-inv-1");
+        assertThat(invoice.path("Line")).extracting(line -> line.path("SalesItemLineDetail").path("TaxCodeRef")
+                .path("value").asText()).containsExactly("8", "14");
+        assertThat(invoice.path("TxnTaxDetail").path("TotalTax").decimalValue()).isEqualByComparingTo("38.00");
+        assertThat(invoice.path("TxnTaxDetail").path("TxnTaxCodeRef").path("value").asText()).isEqualTo("3");
+        assertThat(invoice.path("TotalAmt").decimalValue()).isEqualByComparingTo("288.00");
+
+        // The untaxed line becomes taxed: the update sends the lines with their codes as they now stand.
+        publish(Wire.invoice(tenant, "inv-1").line("p-1", "2", "100.00", null, "0.19").line("p-2", "1", "50.00", null, "0.19")
+                .updatedAt(Wire.T0.plusSeconds(60)).build());
+        pushAll();
+
+        ObjectNode updated = quickBooks.object("Invoice", invoice.path("Id").asText());
+        assertThat(updated.path("Line")).extracting(line -> line.path("SalesItemLineDetail").path("TaxCodeRef")
+                .path("value").asText()).containsExactly("8", "8");
+        assertThat(updated.path("TxnTaxDetail").path("TotalTax").decimalValue()).isEqualByComparingTo("47.50");
+        assertThat(updated.path("TotalAmt").decimalValue()).isEqualByComparingTo("297.50");
+        assertThat(row("adjustment").get("state")).isEqualTo("SYNCED");
     }
 
     /** Rounds of the worker until none of the tenant's rows is due or waiting. */
