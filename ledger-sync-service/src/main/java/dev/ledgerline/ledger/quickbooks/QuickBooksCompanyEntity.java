@@ -15,6 +15,8 @@ public class QuickBooksCompanyEntity extends PanacheEntityBase {
     public String realmId;
     public String apiBaseUrl;
     public String tokenUrl;
+    public String authorizeUrl;
+    public String redirectUri;
     public String clientId;
     public byte[] clientSecret;
     public byte[] refreshToken;
