@@ -11,18 +11,23 @@ final class PushData {
     private PushData() {
     }
 
-    record Line(String itemId, String description, BigDecimal quantity, BigDecimal amount) {
+    /** A line as sent; {@code tax} is the sales tax the ledger posted on it (zero when untaxed). */
+    record Line(String itemId, String description, BigDecimal quantity, BigDecimal amount, BigDecimal tax) {
+        boolean taxed() {
+            return tax != null && tax.signum() > 0;
+        }
     }
 
     /**
      * A posted document with what its QuickBooks counterpart needs: the lines and figures to send (an adjustment of
      * an invoice sends the invoice as it now stands), the money applied to the invoice (a payment), and the document
-     * whose QuickBooks object an adjustment or void changes ({@code target}).
+     * whose QuickBooks object an adjustment or void changes ({@code target}); {@code invoiceNumber} is the number of
+     * the invoice document a later document belongs to.
      */
     record Document(UUID id, DocumentKind kind, String number, LocalDate date, LocalDate dueDate, String currency,
             BigDecimal total, UUID customer, UUID ledgerInvoiceId, UUID paymentId, UUID target, List<Line> lines,
             BigDecimal invoiceDiscount, BigDecimal tax, BigDecimal applied, boolean movesMoney, boolean invoiceVoided,
-            String paymentExternalId) {
+            String paymentExternalId, String invoiceNumber) {
     }
 
     record Customer(UUID id, String displayName, String email) {

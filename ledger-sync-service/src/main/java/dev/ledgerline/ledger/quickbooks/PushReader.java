@@ -35,13 +35,15 @@ class PushReader {
         if (document.kind == DocumentKind.ADJUSTMENT && invoice != null) {
             // QuickBooks keeps one invoice: an adjustment sends the invoice as it now stands.
             List<LedgerInvoiceLineEntity> current = LedgerInvoiceLineEntity.list("invoiceId = ?1 order by lineNo", invoice.id);
-            lines = current.stream().map(line -> new PushData.Line(line.itemId, line.description, line.quantity, line.amount)).toList();
+            lines = current.stream().map(line -> new PushData.Line(line.itemId, line.description, line.quantity, line.amount,
+                    line.taxAmount)).toList();
             lineDiscounts = current.stream().map(line -> line.discountAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
             invoiceDiscount = invoice.discountTotal.subtract(lineDiscounts);
             tax = invoice.taxTotal;
         } else {
             List<DocumentLineEntity> posted = DocumentLineEntity.list("documentId = ?1 order by lineNo", documentId);
-            lines = posted.stream().map(line -> new PushData.Line(line.itemId, line.description, line.quantity, line.amount)).toList();
+            lines = posted.stream().map(line -> new PushData.Line(line.itemId, line.description, line.quantity, line.amount,
+                    line.taxAmount)).toList();
             lineDiscounts = posted.stream().map(line -> line.discountAmount == null ? BigDecimal.ZERO : line.discountAmount)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             invoiceDiscount = sum(journal, Account.DISCOUNTS, JournalLineEntity.DEBIT).subtract(lineDiscounts);
@@ -63,7 +65,7 @@ class PushReader {
                 document.paymentId, target, lines, invoiceDiscount.max(BigDecimal.ZERO), tax,
                 sum(journal, Account.ACCOUNTS_RECEIVABLE, JournalLineEntity.CREDIT),
                 journal.stream().anyMatch(line -> Account.UNDEPOSITED_FUNDS.code().equals(line.accountCode)),
-                invoice != null && invoice.voided, payment == null ? null : payment.externalId);
+                invoice != null && invoice.voided, payment == null ? null : payment.externalId, invoiceNumber(invoice));
     }
 
     /** The customer a posting names, or the one it was merged into. */
@@ -80,6 +82,12 @@ class PushReader {
     PushData.Item item(String tenantId, String itemId) {
         ItemEntity item = ItemEntity.findById(new ItemEntity.Key(tenantId, itemId));
         return item == null ? null : new PushData.Item(item.itemId, item.name, item.sku, item.unitPrice);
+    }
+
+    private static String invoiceNumber(LedgerInvoiceEntity invoice) {
+        DocumentEntity posted = invoice == null || invoice.invoiceDocumentId == null ? null
+                : DocumentEntity.findById(invoice.invoiceDocumentId);
+        return posted == null ? null : posted.number;
     }
 
     private static List<JournalLineEntity> journal(UUID documentId) {

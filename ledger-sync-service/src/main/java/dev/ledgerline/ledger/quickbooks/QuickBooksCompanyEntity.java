@@ -15,6 +15,8 @@ public class QuickBooksCompanyEntity extends PanacheEntityBase {
     public String realmId;
     public String apiBaseUrl;
     public String tokenUrl;
+    public String authorizeUrl;
+    public String redirectUri;
     public String clientId;
     public byte[] clientSecret;
     public byte[] refreshToken;
@@ -22,6 +24,10 @@ public class QuickBooksCompanyEntity extends PanacheEntityBase {
     public Instant accessTokenExpiresAt;
     public int minorVersion;
     public String incomeAccountId;
+    public String refundAccountId;
+    public String taxCodeId;
+    public String exemptTaxCodeId;
+    public String txnTaxCodeId;
     public boolean enabled;
     public long documentCursor;
     public String leaseOwner;

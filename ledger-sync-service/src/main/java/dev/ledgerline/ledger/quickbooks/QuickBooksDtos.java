@@ -15,23 +15,41 @@ public final class QuickBooksDtos {
     }
 
     /**
-     * A tenant's company. {@code clientSecret} and {@code refreshToken} are required the first time and keep their
-     * stored values when left out later; {@code minorVersion} defaults to 75, {@code enabled} to true.
+     * A tenant's company. {@code clientSecret} is required the first time; it and {@code refreshToken} keep their
+     * stored values when left out later, and so does {@code realmId}. A company is connected once it has a realm and
+     * a refresh token: given here, or through the consent flow ({@code authorizeUrl} and {@code redirectUri}, then
+     * POST …/authorize and Intuit's callback). {@code minorVersion} defaults to 75, {@code enabled} to true.
+     * {@code refundAccountId} is the account refunds are paid from, needed once a refund on an invoice is pushed.
+     * {@code taxCodeId} and {@code exemptTaxCodeId} are the TaxCodes of taxed and untaxed lines (default the US codes
+     * TAX and NON; a global company names its own); {@code txnTaxCodeId}, if given, is the invoice's TxnTaxCodeRef.
      */
     public record CompanySettings(
-            @NotBlank @Size(max = 32) String realmId,
+            @Size(min = 1, max = 32) String realmId,
             @NotBlank @URL(regexp = "^https?:.*") @Size(max = 500) String apiBaseUrl,
             @NotBlank @URL(regexp = "^https?:.*") @Size(max = 500) String tokenUrl,
+            @URL(regexp = "^https?:.*") @Size(max = 500) String authorizeUrl,
+            @URL(regexp = "^https?:.*") @Size(max = 500) String redirectUri,
             @NotBlank @Size(max = 200) String clientId,
             @Size(min = 1, max = 500) String clientSecret,
             @Size(min = 1, max = 4000) String refreshToken,
             @Min(1) @Max(999) Integer minorVersion,
             @NotBlank @Size(max = 32) String incomeAccountId,
+            @Size(min = 1, max = 32) String refundAccountId,
+            @Size(min = 1, max = 32) String taxCodeId,
+            @Size(min = 1, max = 32) String exemptTaxCodeId,
+            @Size(min = 1, max = 32) String txnTaxCodeId,
             Boolean enabled) {
     }
 
-    public record Company(String tenantId, String realmId, String apiBaseUrl, String tokenUrl, String clientId,
-            int minorVersion, String incomeAccountId, boolean enabled, Map<SyncState, Long> rows, Instant updatedAt) {
+    /** {@code connected}: the company has a realm and a refresh token, so its documents are pushed. */
+    public record Company(String tenantId, boolean connected, String realmId, String apiBaseUrl, String tokenUrl,
+            String authorizeUrl, String redirectUri, String clientId,
+            int minorVersion, String incomeAccountId, String refundAccountId, String taxCodeId, String exemptTaxCodeId,
+            String txnTaxCodeId, boolean enabled, Map<SyncState, Long> rows, Instant updatedAt) {
+    }
+
+    /** Where to send the user to give consent; the state in it is good for one callback until {@code expiresAt}. */
+    public record Consent(String authorizeUrl, Instant expiresAt) {
     }
 
     public record SyncRow(UUID id, SyncEntity entity, String localId, SyncState state, String reason, int attempts,

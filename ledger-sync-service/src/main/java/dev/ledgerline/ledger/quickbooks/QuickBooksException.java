@@ -101,18 +101,6 @@ public abstract class QuickBooksException extends RuntimeException {
         }
     }
 
-    /** What the ledger holds cannot be pushed as it is (e.g. a refund, which QuickBooks books as a RefundReceipt). */
-    public static final class Unsupported extends QuickBooksException {
-        public Unsupported(String message) {
-            super(message);
-        }
-
-        @Override
-        public boolean retryable() {
-            return false;
-        }
-    }
-
     /** A customer or item the document needs could not be pushed. */
     public static final class DependencyFailed extends QuickBooksException {
         private final boolean retryable;

@@ -8,10 +8,12 @@ import java.math.RoundingMode;
 import java.util.Map;
 
 /**
- * Request bodies of the Accounting API v3 (Customer, Item, Invoice, SalesReceipt, Payment and their sparse updates)
+ * Request bodies of the Accounting API v3 (Customer, Item, Invoice, SalesReceipt, Payment, RefundReceipt and their
+ * sparse updates)
  * from what the ledger posted. Amounts are sent as posted: a line's Amount is its net amount, its UnitPrice that
  * divided by the quantity; an invoice-level discount is a DiscountLineDetail line; the tax is the transaction's
- * TxnTaxDetail.TotalTax.
+ * TxnTaxDetail.TotalTax, and each line's TaxCodeRef says whether the ledger taxed it (the company's taxable or exempt
+ * code). Receipts and refunds carry no tax figures: their lines are exempt.
  */
 final class QuickBooksPayloads {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -44,41 +46,55 @@ final class QuickBooksPayloads {
     }
 
     /** An Invoice; for its update, {@link #sparse} adds Id and SyncToken. */
-    static ObjectNode invoice(PushData.Document document, String customerId, Map<String, String> itemIds) {
+    static ObjectNode invoice(PushData.Document document, String customerId, Map<String, String> itemIds,
+            Company.TaxCodes taxCodes) {
         ObjectNode body = transaction(document, customerId);
         if (document.dueDate() != null) {
             body.put("DueDate", document.dueDate().toString());
         }
         ArrayNode lines = body.putArray("Line");
         for (PushData.Line line : document.lines()) {
-            lines.add(salesLine(line, itemIds.get(line.itemId())));
+            lines.add(salesLine(line, itemIds.get(line.itemId()), taxCodes));
         }
         if (document.invoiceDiscount().signum() > 0) {
             ObjectNode discount = lines.addObject().put("DetailType", "DiscountLineDetail")
                     .put("Amount", money(document.invoiceDiscount()));
             discount.putObject("DiscountLineDetail").put("PercentBased", false);
         }
-        body.putObject("TxnTaxDetail").put("TotalTax", money(document.tax()));
+        ObjectNode tax = body.putObject("TxnTaxDetail");
+        if (taxCodes.transaction() != null) {
+            tax.putObject("TxnTaxCodeRef").put("value", taxCodes.transaction());
+        }
+        tax.put("TotalTax", money(document.tax()));
         return body;
     }
 
     /** A SalesReceipt of a payment without invoice: one line of its amount (payments carry no items or tax). */
-    static ObjectNode salesReceipt(PushData.Document document, String customerId) {
+    static ObjectNode salesReceipt(PushData.Document document, String customerId, Company.TaxCodes taxCodes) {
         ObjectNode body = transaction(document, customerId);
-        body.putArray("Line").add(JSON.objectNode().put("DetailType", "SalesItemLineDetail")
-                .put("Amount", money(document.total()))
-                .put("Description", "Payment " + document.paymentExternalId())
-                .set("SalesItemLineDetail", JSON.objectNode()));
+        body.putArray("Line").add(amountLine(document.total(), "Payment " + document.paymentExternalId(), taxCodes));
+        return body;
+    }
+
+    /**
+     * A RefundReceipt of money paid back on an invoice: one line of the amount refunded, paid from the company's
+     * refund account. QuickBooks links a refund receipt to no invoice; the note names it.
+     */
+    static ObjectNode refundReceipt(PushData.Document document, String customerId, String invoiceNumber,
+            String refundAccountId, Company.TaxCodes taxCodes) {
+        ObjectNode body = transaction(document, customerId);
+        body.putObject("DepositToAccountRef").put("value", refundAccountId);
+        String refunded = invoiceNumber == null ? "an invoice" : "invoice " + invoiceNumber;
+        body.put("PrivateNote", "Refund on " + refunded);
+        body.putArray("Line").add(amountLine(document.total().negate(),
+                cut("Refund of a payment on " + refunded, DESCRIPTION_MAX), taxCodes));
         return body;
     }
 
     /** The lines of a sales receipt whose amount changed, as a sparse update. */
-    static ObjectNode salesReceiptLines(PushData.Document document) {
+    static ObjectNode salesReceiptLines(PushData.Document document, Company.TaxCodes taxCodes) {
         ObjectNode body = JSON.objectNode();
-        body.putArray("Line").add(JSON.objectNode().put("DetailType", "SalesItemLineDetail")
-                .put("Amount", money(document.total()))
-                .put("Description", "Payment " + document.paymentExternalId())
-                .set("SalesItemLineDetail", JSON.objectNode()));
+        body.putArray("Line").add(amountLine(document.total(), "Payment " + document.paymentExternalId(), taxCodes));
         return body;
     }
 
@@ -124,7 +140,15 @@ final class QuickBooksPayloads {
         return body;
     }
 
-    private static ObjectNode salesLine(PushData.Line line, String itemId) {
+    /** One untaxed line of an amount, without item (QuickBooks books it on its default item). */
+    private static ObjectNode amountLine(BigDecimal amount, String description, Company.TaxCodes taxCodes) {
+        ObjectNode line = JSON.objectNode().put("DetailType", "SalesItemLineDetail").put("Amount", money(amount))
+                .put("Description", description);
+        line.putObject("SalesItemLineDetail").putObject("TaxCodeRef").put("value", taxCodes.of(false));
+        return line;
+    }
+
+    private static ObjectNode salesLine(PushData.Line line, String itemId, Company.TaxCodes taxCodes) {
         ObjectNode result = JSON.objectNode().put("DetailType", "SalesItemLineDetail")
                 .put("Amount", money(line.amount()))
                 .put("Description", cut(line.description(), DESCRIPTION_MAX));
@@ -132,6 +156,7 @@ final class QuickBooksPayloads {
         if (itemId != null) {
             detail.putObject("ItemRef").put("value", itemId);
         }
+        detail.putObject("TaxCodeRef").put("value", taxCodes.of(line.taxed()));
         if (line.quantity().signum() != 0) {
             detail.put("Qty", line.quantity().stripTrailingZeros())
                     .put("UnitPrice", line.amount().divide(line.quantity(), 7, RoundingMode.HALF_UP).stripTrailingZeros());

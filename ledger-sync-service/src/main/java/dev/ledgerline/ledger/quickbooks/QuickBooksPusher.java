@@ -32,6 +32,7 @@ class QuickBooksPusher {
     private static final Target INVOICE = Target.ofType("Invoice");
     private static final Target SALES_RECEIPT = Target.ofType("SalesReceipt");
     private static final Target PAYMENT = Target.ofType("Payment");
+    private static final Target REFUND_RECEIPT = Target.ofType("RefundReceipt");
 
     /** A result that is not a QuickBooks object: the document waits for another one to be pushed first. */
     private static final class Waiting extends RuntimeException {
@@ -57,9 +58,9 @@ class QuickBooksPusher {
             PushData.Document document = reader.document(UUID.fromString(row.localId()));
             switch (document.kind()) {
                 case INVOICE -> create(company, row, INVOICE, QuickBooksPayloads.invoice(document,
-                        customerId(company, document), itemIds(company, document)));
+                        customerId(company, document), itemIds(company, document), company.taxCodes()));
                 case SALES_RECEIPT -> create(company, row, SALES_RECEIPT,
-                        QuickBooksPayloads.salesReceipt(document, customerId(company, document)));
+                        QuickBooksPayloads.salesReceipt(document, customerId(company, document), company.taxCodes()));
                 case PAYMENT -> {
                     String invoiceId = document.target() == null ? null : required(company, document.target(), "its invoice").qboId();
                     create(company, row, PAYMENT, QuickBooksPayloads.payment(document, customerId(company, document), invoiceId));
@@ -83,8 +84,8 @@ class QuickBooksPusher {
 
     private void adjust(Company company, PushData.Row row, PushData.Document document) {
         if (document.ledgerInvoiceId() != null && document.movesMoney()) {
-            throw new QuickBooksException.Unsupported("a refund (money paid back on an invoice) is not pushed: book it"
-                    + " in QuickBooks as a refund receipt");
+            refund(company, row, document);
+            return;
         }
         PushData.Row target = required(company, document.target(), document.ledgerInvoiceId() != null
                 ? "its invoice" : "its sales receipt");
@@ -94,9 +95,22 @@ class QuickBooksPusher {
             return;
         }
         ObjectNode changes = document.ledgerInvoiceId() != null
-                ? QuickBooksPayloads.invoice(document, null, itemIds(company, document))
-                : QuickBooksPayloads.salesReceiptLines(document);
+                ? QuickBooksPayloads.invoice(document, null, itemIds(company, document), company.taxCodes())
+                : QuickBooksPayloads.salesReceiptLines(document, company.taxCodes());
         update(company, row, target, "update", changes);
+    }
+
+    /**
+     * Money paid back on an invoice, as a RefundReceipt of the company's refund account; it stands on its own in
+     * QuickBooks, so it is pushed even when the invoice has been voided since.
+     */
+    private void refund(Company company, PushData.Row row, PushData.Document document) {
+        if (company.refundAccountId() == null) {
+            throw new Waiting("waiting for the company's refundAccountId (the account refunds are paid from):"
+                    + " set it with PUT /quickbooks to push this refund");
+        }
+        create(company, row, REFUND_RECEIPT, QuickBooksPayloads.refundReceipt(document, customerId(company, document),
+                document.invoiceNumber(), company.refundAccountId(), company.taxCodes()));
     }
 
     private void voidTarget(Company company, PushData.Row row, PushData.Document document) {

@@ -18,9 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Path("/api/tenants/{tenant}/quickbooks")
 public class QuickBooksResource {
     private final QuickBooksService service;
+    private final QuickBooksConsent consent;
 
-    QuickBooksResource(QuickBooksService service) {
+    QuickBooksResource(QuickBooksService service, QuickBooksConsent consent) {
         this.service = service;
+        this.consent = consent;
     }
 
     @PUT
@@ -34,6 +36,13 @@ public class QuickBooksResource {
     @Operation(summary = "The tenant's QuickBooks company and its rows per state")
     public QuickBooksDtos.Company company(@PathParam("tenant") String tenant) {
         return service.company(tenant);
+    }
+
+    @POST
+    @Path("authorize")
+    @Operation(summary = "A consent URL of Intuit for the company, with a single-use state good for 10 minutes")
+    public QuickBooksDtos.Consent authorize(@PathParam("tenant") String tenant) {
+        return consent.authorize(tenant);
     }
 
     @GET

@@ -37,17 +37,19 @@ public class QuickBooksService {
             if (settings.clientSecret() == null) {
                 throw ProblemException.badField("clientSecret", "is required to connect a company");
             }
-            if (settings.refreshToken() == null) {
-                throw ProblemException.badField("refreshToken", "is required to connect a company");
-            }
             company = new QuickBooksCompanyEntity();
             company.tenantId = tenantId;
             company.createdAt = now;
         }
         boolean newCredentials = settings.refreshToken() != null || settings.clientSecret() != null
-                || !settings.realmId().equals(company.realmId) || !settings.tokenUrl().equals(company.tokenUrl)
+                || (settings.realmId() != null && !settings.realmId().equals(company.realmId))
+                || !settings.tokenUrl().equals(company.tokenUrl)
                 || !settings.clientId().equals(company.clientId);
-        company.realmId = settings.realmId();
+        if (settings.realmId() != null) {
+            company.realmId = settings.realmId();
+        }
+        company.authorizeUrl = settings.authorizeUrl();
+        company.redirectUri = settings.redirectUri();
         company.apiBaseUrl = settings.apiBaseUrl();
         company.tokenUrl = settings.tokenUrl();
         company.clientId = settings.clientId();
@@ -63,6 +65,10 @@ public class QuickBooksService {
         }
         company.minorVersion = settings.minorVersion() == null ? DEFAULT_MINOR_VERSION : settings.minorVersion();
         company.incomeAccountId = settings.incomeAccountId();
+        company.refundAccountId = settings.refundAccountId();
+        company.taxCodeId = settings.taxCodeId();
+        company.exemptTaxCodeId = settings.exemptTaxCodeId();
+        company.txnTaxCodeId = settings.txnTaxCodeId();
         company.enabled = settings.enabled() == null || settings.enabled();
         company.updatedAt = now;
         if (created) {
@@ -125,12 +131,14 @@ public class QuickBooksService {
         return company;
     }
 
-    private static QuickBooksDtos.Company view(QuickBooksCompanyEntity company) {
+    static QuickBooksDtos.Company view(QuickBooksCompanyEntity company) {
         Map<SyncState, Long> counts = new EnumMap<>(SyncState.class);
         for (SyncState state : SyncState.values()) {
             counts.put(state, QuickBooksSyncEntity.count("tenantId = ?1 and state = ?2", company.tenantId, state));
         }
-        return new QuickBooksDtos.Company(company.tenantId, company.realmId, company.apiBaseUrl, company.tokenUrl,
-                company.clientId, company.minorVersion, company.incomeAccountId, company.enabled, counts, company.updatedAt);
+        return new QuickBooksDtos.Company(company.tenantId, company.realmId != null && company.refreshToken != null,
+                company.realmId, company.apiBaseUrl, company.tokenUrl, company.authorizeUrl, company.redirectUri,
+                company.clientId, company.minorVersion, company.incomeAccountId, company.refundAccountId, company.taxCodeId, company.exemptTaxCodeId,
+                company.txnTaxCodeId, company.enabled, counts, company.updatedAt);
     }
 }

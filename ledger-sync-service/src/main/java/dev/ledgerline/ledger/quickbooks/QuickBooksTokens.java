@@ -98,6 +98,9 @@ public class QuickBooksTokens {
         if (stored != null && !stored.equals(rejected) && held.usable(clock.instant())) {
             return held; // another instance refreshed already
         }
+        if (company.refreshToken == null) {
+            throw new QuickBooksException.TokenRefreshFailed("the company is not connected yet: no consent was given");
+        }
         String refreshToken = secrets.open(company, "refresh_token", company.refreshToken);
         Tokens answer;
         try {
@@ -127,21 +130,38 @@ public class QuickBooksTokens {
         return new Cached(answer.getAccessToken(), company.accessTokenExpiresAt);
     }
 
+    /**
+     * Exchanges the authorization code of a consent at the company's token endpoint (authorization-code grant, the
+     * same redirect URI as the consent URL, client secret as HTTP Basic). The caller stores what it answers.
+     */
+    Tokens exchangeCode(QuickBooksCompanyEntity company, String code) {
+        OidcClient client = oidcClients.newClient(clientConfig(company, "quickbooks-consent-" + company.tenantId,
+                OidcClientConfig.Grant.Type.CODE)).await().atMost(config.requestTimeout());
+        try {
+            return client.getTokens(Map.of("code", code, "redirect_uri", company.redirectUri))
+                    .await().atMost(config.requestTimeout());
+        } finally {
+            close(client);
+        }
+    }
+
     private OidcClient clientFor(QuickBooksCompanyEntity company) {
         ClientKey key = new ClientKey(company.tenantId, company.tokenUrl, company.clientId);
-        return clients.computeIfAbsent(key, k -> {
-            OidcClientConfig clientConfig = new OidcClientConfigBuilder()
-                    .id("quickbooks-" + company.tenantId)
-                    // An absolute token path is the token endpoint itself: no discovery document is read.
-                    .tokenPath(company.tokenUrl)
-                    .discoveryEnabled(false)
-                    .clientId(company.clientId)
-                    .credentials().clientSecret(secrets.open(company, "client_secret", company.clientSecret),
-                            Secret.Method.BASIC).end()
-                    .grant(OidcClientConfig.Grant.Type.REFRESH)
-                    .build();
-            return oidcClients.newClient(clientConfig).await().atMost(config.requestTimeout());
-        });
+        return clients.computeIfAbsent(key, k -> oidcClients.newClient(clientConfig(company, "quickbooks-" + company.tenantId,
+                OidcClientConfig.Grant.Type.REFRESH)).await().atMost(config.requestTimeout()));
+    }
+
+    private OidcClientConfig clientConfig(QuickBooksCompanyEntity company, String id, OidcClientConfig.Grant.Type grant) {
+        return new OidcClientConfigBuilder()
+                .id(id)
+                // An absolute token path is the token endpoint itself: no discovery document is read.
+                .tokenPath(company.tokenUrl)
+                .discoveryEnabled(false)
+                .clientId(company.clientId)
+                .credentials().clientSecret(secrets.open(company, "client_secret", company.clientSecret),
+                        Secret.Method.BASIC).end()
+                .grant(grant)
+                .build();
     }
 
     @PreDestroy

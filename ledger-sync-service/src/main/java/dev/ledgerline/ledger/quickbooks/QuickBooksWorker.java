@@ -124,7 +124,8 @@ public class QuickBooksWorker {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
                 update qbo_company set lease_owner = ?1, lease_until = ?2
                  where tenant_id in (select tenant_id from qbo_company
-                                      where enabled and (lease_until is null or lease_until < ?3 or lease_owner = ?1)
+                                      where enabled and realm_id is not null and refresh_token is not null
+                                        and (lease_until is null or lease_until < ?3 or lease_owner = ?1)
                                       for update skip locked)
                 returning tenant_id""")
                 .setParameter(1, instanceId).setParameter(2, now.plus(config.companyLease())).setParameter(3, now)

@@ -40,15 +40,19 @@ import java.util.regex.Pattern;
  * {@code fault}; Intuit's token endpoint rotates the refresh token on every refresh and accepts only the newest.
  * Faults can be injected: 429s, a lost answer (connection reset after the object was made), a validation Fault, an
  * edit made in QuickBooks meanwhile (the SyncToken moves on), and a requests-per-minute bound that answers 429.
+ * The token endpoint also takes the authorization-code grant of a consent ({@link #consent}): each code once, with
+ * the redirect URI of the consent URL.
  */
 final class FakeQuickBooks implements AutoCloseable {
     static final String REALM = "9341453050298463";
     static final String CLIENT_ID = "ABqbo-client-id";
     static final String CLIENT_SECRET = "qbo-client-secret-value";
     static final String TOKEN_PATH = "/oauth2/v1/tokens/bearer";
+    static final String AUTHORIZE_PATH = "/connect/oauth2";
+    static final String REDIRECT_URI = "https://ledger.example.com/quickbooks/callback";
     private static final Pattern API = Pattern.compile("/v3/company/([^/]+)/([a-z]+)(?:/([^/?]+))?");
     private static final Map<String, String> TYPES = Map.of("customer", "Customer", "item", "Item", "invoice", "Invoice",
-            "salesreceipt", "SalesReceipt", "payment", "Payment");
+            "salesreceipt", "SalesReceipt", "payment", "Payment", "refundreceipt", "RefundReceipt");
 
     private final ObjectMapper json = new ObjectMapper();
     private final WireMockServer server;
@@ -64,6 +68,8 @@ final class FakeQuickBooks implements AutoCloseable {
     private volatile int perMinute;
     private volatile int latencyMillis;
     private final AtomicInteger throttled = new AtomicInteger();
+    /** Authorization codes handed out by consents and not yet exchanged. */
+    private final java.util.Set<String> codes = ConcurrentHashMap.newKeySet();
 
     private record Answer(int status, String body) {
     }
@@ -97,6 +103,26 @@ final class FakeQuickBooks implements AutoCloseable {
         settings.put("refreshToken", refreshToken);
         settings.put("incomeAccountId", "79");
         return settings;
+    }
+
+    /**
+     * The body of PUT /quickbooks for a company that is connected through the consent flow: no realm and no refresh
+     * token yet, the consent URL and the redirect URI instead.
+     */
+    Map<String, Object> consentSettings() {
+        Map<String, Object> settings = companySettings();
+        settings.remove("realmId");
+        settings.remove("refreshToken");
+        settings.put("authorizeUrl", server.baseUrl() + AUTHORIZE_PATH);
+        settings.put("redirectUri", REDIRECT_URI);
+        return settings;
+    }
+
+    /** The user gives consent: Intuit redirects to the callback with this code (good for one exchange). */
+    String consent() {
+        String code = "AB11" + java.util.UUID.randomUUID().toString().replace("-", "");
+        codes.add(code);
+        return code;
     }
 
     /** The refresh token the company holds now (rotated by every refresh). */
@@ -221,16 +247,27 @@ final class FakeQuickBooks implements AutoCloseable {
         }
         Map<String, String> form = form(request.getBodyAsString());
         synchronized (this) {
+            if ("authorization_code".equals(form.get("grant_type"))) {
+                if (!REDIRECT_URI.equals(form.get("redirect_uri")) || !codes.remove(String.valueOf(form.get("code")))) {
+                    return json(400, "{\"error\":\"invalid_grant\"}");
+                }
+                return issueTokens();
+            }
             if (!"refresh_token".equals(form.get("grant_type")) || !refreshToken.equals(form.get("refresh_token"))) {
                 return json(400, "{\"error\":\"invalid_grant\"}");
             }
-            int generation = tokenCalls.get();
-            accessToken = "at-" + generation;
-            refreshToken = "rt-" + generation;
-            return json(200, """
-                    {"token_type":"bearer","access_token":"%s","expires_in":3600,"refresh_token":"%s",
-                     "x_refresh_token_expires_in":8726400}""".formatted(accessToken, refreshToken));
+            return issueTokens();
         }
+    }
+
+    /** Intuit's answer to either grant: a new access token and a new (rotated) refresh token. */
+    private ResponseDefinition issueTokens() {
+        int generation = tokenCalls.get();
+        accessToken = "at-" + generation;
+        refreshToken = "rt-" + generation;
+        return json(200, """
+                {"token_type":"bearer","access_token":"%s","expires_in":3600,"refresh_token":"%s",
+                 "x_refresh_token_expires_in":8726400}""".formatted(accessToken, refreshToken));
     }
 
     private ResponseDefinition api(Request request) throws Exception {
@@ -310,6 +347,10 @@ final class FakeQuickBooks implements AutoCloseable {
     }
 
     private Answer create(String type, ObjectNode body) {
+        if (type.equals("RefundReceipt") && body.path("DepositToAccountRef").path("value").asText().isEmpty()) {
+            return new Answer(400, fault("ValidationFault", "2020", "Required param missing, need to supply the required"
+                    + " value for the API", "Required parameter DepositToAccountRef is missing in the request"));
+        }
         if (type.equals("Customer")) {
             String name = body.path("DisplayName").asText();
             boolean taken = objects(type).stream().anyMatch(customer -> customer.path("DisplayName").asText().equals(name));
@@ -361,7 +402,7 @@ final class FakeQuickBooks implements AutoCloseable {
 
     /** TotalAmt and Balance as QuickBooks computes them from the lines, the discount and the tax. */
     private static void totals(String type, ObjectNode object) {
-        if (!type.equals("Invoice") && !type.equals("SalesReceipt")) {
+        if (!type.equals("Invoice") && !type.equals("SalesReceipt") && !type.equals("RefundReceipt")) {
             return;
         }
         BigDecimal total = BigDecimal.ZERO;

@@ -84,6 +84,9 @@ class QuickBooksSyncTest extends LedgerTestSupport {
         assertThat(line.path("SalesItemLineDetail").path("ItemRef").path("value").asText())
                 .isEqualTo(quickBooks.objects("Item").get(0).path("Id").asText());
         assertThat(line.path("SalesItemLineDetail").path("Qty").decimalValue()).isEqualByComparingTo("10");
+        // A US company (no tax codes configured): the taxed line is TAX, lines without tax NON.
+        assertThat(line.path("SalesItemLineDetail").path("TaxCodeRef").path("value").asText()).isEqualTo("TAX");
+        assertThat(invoice.path("TxnTaxDetail").has("TxnTaxCodeRef")).isFalse();
         assertThat(invoice.path("CustomerRef").path("value").asText()).isEqualTo(customerId("Acme GmbH"));
 
         ObjectNode payment = quickBooks.objects("Payment").get(0);
@@ -96,10 +99,14 @@ class QuickBooksSyncTest extends LedgerTestSupport {
         ObjectNode voided = byDocNumber("Invoice", "INV-inv-2");
         assertThat(voided.path("PrivateNote").asText()).isEqualTo("Voided");
         assertThat(voided.path("SyncToken").asText()).isEqualTo("1");
+        assertThat(voided.path("Line").get(0).path("SalesItemLineDetail").path("TaxCodeRef").path("value").asText())
+                .isEqualTo("NON");
         ObjectNode receipt = quickBooks.objects("SalesReceipt").get(0);
         assertThat(quickBooks.objects("SalesReceipt")).hasSize(1);
         assertThat(receipt.path("TotalAmt").decimalValue()).isEqualByComparingTo("99.00");
         assertThat(receipt.path("CustomerRef").path("value").asText()).isEqualTo(customerId("Gamma"));
+        assertThat(receipt.path("Line").get(0).path("SalesItemLineDetail").path("TaxCodeRef").path("value").asText())
+                .isEqualTo("NON");
 
         // Every create and void carried a requestid of its own, and the company's minor version.
         List<String> writes = quickBooks.requests().stream().filter(request -> request.startsWith("POST /v3/")).toList();
@@ -224,6 +231,101 @@ class QuickBooksSyncTest extends LedgerTestSupport {
         given().contentType(ContentType.JSON).body(Map.of("realmId", "1"))
                 .put("/api/tenants/{tenant}/quickbooks", "other-" + tenant).then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aRefundOnAnInvoiceWaitsForTheRefundAccountThenIsARefundReceiptAndTheInvoiceCanStillBeVoided() {
+        publish(Wire.connection(tenant), Wire.invoice(tenant, "inv-1").line("p-1", "10", "100.00", "0.10", "0.19").build(),
+                Wire.payment(tenant, "pay-1").invoice("inv-1").amount("1071.00", "EUR").updatedAt(Wire.T0.plusSeconds(10)).build(),
+                // 71.00 paid back: the CRM books the payment net of its refund.
+                Wire.payment(tenant, "pay-1").invoice("inv-1").amount("1000.00", "EUR").updatedAt(Wire.T0.plusSeconds(20)).build());
+
+        // No refund account configured yet: the refund waits, saying why, and nothing is refunded in QuickBooks.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            worker.runOnce();
+            List<Map<String, Object>> adjustments = get("quickbooks/sync", "entity", "adjustment").getList("items");
+            return adjustments.size() == 1 && String.valueOf(adjustments.get(0).get("reason")).contains("refundAccountId");
+        });
+        assertThat(row("adjustment").get("state")).isEqualTo("PENDING");
+        assertThat(quickBooks.objects("RefundReceipt")).isEmpty();
+        assertThat(row("payment").get("state")).isEqualTo("SYNCED");
+
+        Map<String, Object> settings = quickBooks.companySettings();
+        settings.remove("refreshToken");
+        settings.remove("clientSecret");
+        settings.put("refundAccountId", "35");
+        given().contentType(ContentType.JSON).body(settings).put("/api/tenants/{tenant}/quickbooks", tenant).then()
+                .statusCode(200).body("refundAccountId", equalTo("35"));
+        quickBooks.loseNextAnswer("refundreceipt");
+        pushAll();
+
+        ObjectNode invoice = byDocNumber("Invoice", "INV-inv-1");
+        assertThat(quickBooks.objects("RefundReceipt")).singleElement().satisfies(refund -> {
+            assertThat(refund.path("TotalAmt").decimalValue()).isEqualByComparingTo("71.00");
+            assertThat(refund.path("DepositToAccountRef").path("value").asText()).isEqualTo("35");
+            assertThat(refund.path("CustomerRef").path("value").asText()).isEqualTo(invoice.path("CustomerRef").path("value").asText());
+            assertThat(refund.path("CurrencyRef").path("value").asText()).isEqualTo("EUR");
+            assertThat(refund.path("TxnDate").asText()).isNotBlank();
+            assertThat(refund.path("PrivateNote").asText()).isEqualTo("Refund on invoice INV-inv-1");
+            JsonNode line = refund.path("Line").get(0);
+            assertThat(line.path("DetailType").asText()).isEqualTo("SalesItemLineDetail");
+            assertThat(line.path("Amount").decimalValue()).isEqualByComparingTo("71.00");
+        });
+        // The answer to the first create was lost: repeated with the same requestid, made once.
+        List<String> refunds = quickBooks.requests("POST", "refundreceipt");
+        assertThat(refunds).hasSize(2);
+        assertThat(FakeQuickBooksRequests.requestId(refunds.get(0))).isEqualTo(FakeQuickBooksRequests.requestId(refunds.get(1)));
+        Map<String, Object> refundRow = row("adjustment");
+        assertThat(refundRow.get("state")).isEqualTo("SYNCED");
+        assertThat(refundRow.get("quickBooksType")).isEqualTo("RefundReceipt");
+        assertThat(refundRow.get("quickBooksId")).isEqualTo(quickBooks.objects("RefundReceipt").get(0).path("Id").asText());
+        // The payment keeps what was received; the invoice is untouched by the refund.
+        assertThat(quickBooks.objects("Payment")).singleElement()
+                .satisfies(payment -> assertThat(payment.path("TotalAmt").decimalValue()).isEqualByComparingTo("1071.00"));
+        assertThat(invoice.path("SyncToken").asText()).isEqualTo("0");
+
+        publish(Wire.invoice(tenant, "inv-1").line("p-1", "10", "100.00", "0.10", "0.19").status(dev.ledgerline.wire.InvoiceStatus.VOID)
+                .updatedAt(Wire.T0.plusSeconds(30)).build());
+        pushAll();
+
+        assertThat(byDocNumber("Invoice", "INV-inv-1").path("PrivateNote").asText()).isEqualTo("Voided");
+        assertThat(row("void").get("state")).isEqualTo("SYNCED");
+        assertThat(quickBooks.objects("RefundReceipt")).hasSize(1);
+        assertThat(quickBooks.requests("POST", "refundreceipt")).hasSize(2);
+    }
+
+    @Test
+    void eachLineCarriesTheCompanysTaxCodeForWhetherItWasTaxedAndTheInvoiceItsTotalTax() {
+        // A global company: its own TaxCodes (with their rates) for taxed and untaxed lines.
+        Map<String, Object> settings = quickBooks.companySettings();
+        settings.put("taxCodeId", "8");
+        settings.put("exemptTaxCodeId", "14");
+        settings.put("txnTaxCodeId", "3");
+        given().contentType(ContentType.JSON).body(settings).put("/api/tenants/{tenant}/quickbooks", tenant).then()
+                .statusCode(200).body("taxCodeId", equalTo("8")).body("exemptTaxCodeId", equalTo("14"))
+                .body("txnTaxCodeId", equalTo("3"));
+        publish(Wire.connection(tenant), Wire.invoice(tenant, "inv-1").line("p-1", "2", "100.00", null, "0.19")
+                .line("p-2", "1", "50.00", null, null).build());
+        pushAll();
+
+        ObjectNode invoice = byDocNumber("Invoice", "INV-inv-1");
+        assertThat(invoice.path("Line")).extracting(line -> line.path("SalesItemLineDetail").path("TaxCodeRef")
+                .path("value").asText()).containsExactly("8", "14");
+        assertThat(invoice.path("TxnTaxDetail").path("TotalTax").decimalValue()).isEqualByComparingTo("38.00");
+        assertThat(invoice.path("TxnTaxDetail").path("TxnTaxCodeRef").path("value").asText()).isEqualTo("3");
+        assertThat(invoice.path("TotalAmt").decimalValue()).isEqualByComparingTo("288.00");
+
+        // The untaxed line becomes taxed: the update sends the lines with their codes as they now stand.
+        publish(Wire.invoice(tenant, "inv-1").line("p-1", "2", "100.00", null, "0.19").line("p-2", "1", "50.00", null, "0.19")
+                .updatedAt(Wire.T0.plusSeconds(60)).build());
+        pushAll();
+
+        ObjectNode updated = quickBooks.object("Invoice", invoice.path("Id").asText());
+        assertThat(updated.path("Line")).extracting(line -> line.path("SalesItemLineDetail").path("TaxCodeRef")
+                .path("value").asText()).containsExactly("8", "8");
+        assertThat(updated.path("TxnTaxDetail").path("TotalTax").decimalValue()).isEqualByComparingTo("47.50");
+        assertThat(updated.path("TotalAmt").decimalValue()).isEqualByComparingTo("297.50");
+        assertThat(row("adjustment").get("state")).isEqualTo("SYNCED");
     }
 
     /** Rounds of the worker until none of the tenant's rows is due or waiting. */
