@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * Masks personal data and secrets in log text: email addresses ({@code j***@example.com}), phone numbers (the last
  * three digits kept), bearer tokens, JWTs, CRM token shapes, the values of keys that name a secret ({@code
  * access_token}, {@code refresh_token}, {@code client_secret}, {@code password}, {@code sasl.jaas.config} …, in
- * JSON, form, query and {@code key = value} shapes) and OAuth {@code code}/{@code state} query parameters. It errs
- * on the side of masking: a masked id costs a look-up, a leaked token costs a rotation.
+ * JSON, form, query and {@code key = value} shapes) and OAuth {@code code}/{@code state} parameters of queries and
+ * forms. It errs on the side of masking: a masked id costs a look-up, a leaked token costs a rotation.
  */
 public final class LogMasker {
     static final String MASK = "***";
@@ -27,7 +27,7 @@ public final class LogMasker {
             + "|password|passwd|pwd|api[_-]?key|apikey|authorization|credentials?)" + KEY_END + VALUE);
     private static final Pattern PHONE_VALUE = Pattern.compile("(?i)" + KEY_PREFIX
             + "(?:phone|mobile[_-]?phone|mobile|phone[_-]?number|fax|tel|telephone)" + KEY_END + VALUE);
-    private static final Pattern OAUTH_QUERY = Pattern.compile("(?i)([?&](?:code|state)=)[^&\\s\"'#]+");
+    private static final Pattern OAUTH_QUERY = Pattern.compile("(?i)((?:^|[?&])(?:code|state)=)[^&\\s\"'#]+");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)[A-Za-z0-9\\-._~+/]{8,}=*");
     private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
     /** HubSpot private-app tokens and Salesforce session ids, wherever they appear. */

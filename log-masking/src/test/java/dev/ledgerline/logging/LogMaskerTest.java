@@ -75,6 +75,9 @@ class LogMaskerTest {
                 .isEqualTo("grant_type=refresh_token&refresh_token=***&client_id=app-1&client_secret=***");
         assertThat(LogMasker.mask("GET /oauth/callback?code=code-good&state=Zq8w-3xY_k2 200"))
                 .isEqualTo("GET /oauth/callback?code=***&state=*** 200");
+        assertThat(LogMasker.mask("code=code-good&grant_type=authorization_code&redirect_uri=https%3A%2F%2Fx"))
+                .isEqualTo("code=***&grant_type=authorization_code&redirect_uri=https%3A%2F%2Fx");
+        assertThat(LogMasker.mask("HTTP status code=400")).isEqualTo("HTTP status code=400");
         assertThat(LogMasker.mask("\tssl.key.password = hunter2\n\tsasl.mechanism = SCRAM-SHA-512"))
                 .isEqualTo("\tssl.key.password = ***\n\tsasl.mechanism = SCRAM-SHA-512");
         assertThat(LogMasker.mask("sasl.jaas.config = org.apache.kafka.common.security.scram.ScramLoginModule "
