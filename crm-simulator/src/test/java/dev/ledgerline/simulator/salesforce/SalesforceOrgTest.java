@@ -60,7 +60,7 @@ class SalesforceOrgTest {
         simulator = Simulator.start(new SimulatorSettings(0, seed, REFERENCE, new CompanySize(300, 2_500, 4), 0, null,
                 new HubSpotApi.Settings(62515, "pat-test-token-123", CLIENT_ID, CLIENT_SECRET, Duration.ofMinutes(30),
                         1_000_000, 100_000, 100_000, Duration.ZERO), share,
-                new SalesforceApi.Settings(CLIENT_ID, CLIENT_SECRET, dailyLimit, Duration.ofHours(2))));
+                new SalesforceApi.Settings(CLIENT_ID, CLIENT_SECRET, dailyLimit, Duration.ofHours(2)), 0, null));
         base = URI.create("http://localhost:" + simulator.port());
     }
 
