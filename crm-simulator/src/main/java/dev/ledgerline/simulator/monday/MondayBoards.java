@@ -278,8 +278,8 @@ final class MondayBoards {
             case "account_domain" -> text(column, ((Account) entity).domain());
             case "account_phone" -> phone(column, ((Account) entity).phone());
             case "account_industry" -> {
-                int index = Account.industries().indexOf(((Account) entity).industry());
-                yield status(column, index < 0 ? null : index);
+                String industry = ((Account) entity).industry();
+                yield status(column, industry == null ? null : Account.industries().indexOf(industry));
             }
             case "product_price" -> number(column, ((Product) entity).price());
             case "product_sku" -> text(column, ((Product) entity).sku());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerline.simulator.Simulator;
 import dev.ledgerline.simulator.SimulatorSettings;
+import dev.ledgerline.simulator.TestSeeds;
 import dev.ledgerline.simulator.company.CompanySize;
 import dev.ledgerline.simulator.hubspot.HubSpotApi;
 import java.io.IOException;
@@ -50,10 +51,7 @@ class SalesforceOrgTest {
     private URI base;
 
     static List<Long> seeds() {
-        Long replay = Long.getLong("simulator.seed");
-        long random = replay != null ? replay : System.nanoTime();
-        System.out.println("SalesforceOrgTest random seed " + random + " (replay with -Dsimulator.seed=" + random + ")");
-        return List.of(7L, 20_261_202L, random);
+        return TestSeeds.fixedAndRandom("SalesforceOrgTest", 7L, 20_261_202L);
     }
 
     private void start(long seed, double share, int dailyLimit) {
