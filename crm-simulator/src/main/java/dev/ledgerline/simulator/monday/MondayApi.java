@@ -287,8 +287,9 @@ public final class MondayApi {
             if (!entity.createdAt().isBefore(from)) {
                 logs.add(new Log(entity.createdAt(), "create_pulse", entity));
             }
-            if (entity.modifiedAt().isAfter(entity.createdAt()) && !entity.modifiedAt().isBefore(from)) {
-                logs.add(new Log(entity.modifiedAt(), "update_column_value", entity));
+            Instant updated = boards.updatedAt(entity);
+            if (updated.isAfter(entity.createdAt()) && !updated.isBefore(from)) {
+                logs.add(new Log(updated, "update_column_value", entity));
             }
             if (entity.archived() && !entity.archivedAt().isBefore(from)) {
                 logs.add(new Log(entity.archivedAt(), MondayBoards.state(entity).equals("archived") ? "archive_pulse"

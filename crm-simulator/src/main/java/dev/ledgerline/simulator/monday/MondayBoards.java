@@ -188,7 +188,7 @@ final class MondayBoards {
     ObjectNode item(Board board, Entity entity) {
         ObjectNode item = JSON.objectNode().put("id", String.valueOf(itemId(board.kind(), entity.id())))
                 .put("name", name(entity)).put("state", state(entity))
-                .put("created_at", time(entity.createdAt())).put("updated_at", time(entity.modifiedAt()));
+                .put("created_at", time(entity.createdAt())).put("updated_at", time(updatedAt(entity)));
         Long owner = owner(entity);
         if (owner == null) {
             item.putNull("creator_id");
@@ -201,6 +201,30 @@ final class MondayBoards {
             values.add(value(column, entity));
         }
         return item;
+    }
+
+    /**
+     * When the item last changed: a person of another CRM's accounts is entered here with the first of this account's
+     * deals or leads naming them, so the item changes then and an incremental read finds it.
+     */
+    Instant updatedAt(Entity entity) {
+        Instant updated = entity.modifiedAt();
+        if (entity instanceof Contact contact && !split.enteredAtCreation(company, CrmSplit.Crm.MONDAY, contact)) {
+            List<Entity> naming = new ArrayList<>();
+            company.dealsOfContact(contact.id()).forEach(id -> naming.add(company.get(Kind.DEAL, id)));
+            company.leadsOf(contact.id()).forEach(id -> naming.add(company.get(Kind.LEAD, id)));
+            Instant entered = null;
+            for (Entity record : naming) {
+                Kind kind = record instanceof Deal ? Kind.DEAL : Kind.LEAD;
+                if (held(kind, record) && (entered == null || record.createdAt().isBefore(entered))) {
+                    entered = record.createdAt();
+                }
+            }
+            if (entered != null && entered.isAfter(updated)) {
+                updated = entered;
+            }
+        }
+        return updated;
     }
 
     /** A user of the account, as {@code users} answers. */
