@@ -18,6 +18,7 @@ import dev.ledgerline.simulator.http.Response;
 import dev.ledgerline.simulator.http.Router;
 import dev.ledgerline.simulator.hubspot.HubSpotApi;
 import dev.ledgerline.simulator.hubspot.HubSpotWebhooks;
+import dev.ledgerline.simulator.monday.MondayApi;
 import dev.ledgerline.simulator.salesforce.SalesforceApi;
 import dev.ledgerline.simulator.truth.GroundTruth;
 import java.io.IOException;
@@ -37,9 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A CRM for the local run and the end-to-end tests: a generated company served through the APIs the connectors read
- * (HubSpot, as {@link HubSpotApi}; Salesforce, as {@link SalesforceApi}, each holding its part of the company as
- * {@link CrmSplit} divides it), with ongoing activity and webhooks, plus the simulator's own endpoints under
- * {@code /_simulator}: its status, the ground truth of every record, activity on demand and the webhook target.
+ * (HubSpot, as {@link HubSpotApi}; Salesforce, as {@link SalesforceApi}; monday.com, as {@link MondayApi}; each
+ * holding its part of the company as {@link CrmSplit} divides it), with ongoing activity and webhooks, plus the
+ * simulator's own endpoints under {@code /_simulator}: its status, the ground truth of every record, activity on
+ * demand and the webhook target.
  */
 public final class Simulator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Simulator.class.getName());
@@ -72,7 +74,7 @@ public final class Simulator implements AutoCloseable {
         // Events that fell due while the simulator was down happened without anyone watching: no webhooks for them.
         this.caughtUp = schedule == null ? 0 : schedule.catchUp();
         HubSpotApi.Settings hubspot = settings.hubspot();
-        this.split = new CrmSplit(settings.seed(), settings.salesforceShare());
+        this.split = new CrmSplit(settings.seed(), settings.salesforceShare(), settings.mondayShare());
         this.webhooks = hubspot.clientSecret() == null ? null : new HubSpotWebhooks(company, split, hubspot.clientSecret(),
                 hubspot.portalId(), settings.webhookTarget(), clock);
         Router router = new Router(request -> Response.json(404, JsonNodeFactory.instance.objectNode()
@@ -81,6 +83,9 @@ public final class Simulator implements AutoCloseable {
         new HubSpotApi(company, split, hubspot, clock).routes(router);
         if (settings.salesforce() != null) {
             new SalesforceApi(company, split, settings.salesforce(), clock).routes(router);
+        }
+        if (settings.monday() != null) {
+            new MondayApi(company, split, settings.monday(), clock).routes(router);
         }
         new GroundTruth(company, split).routes(router);
         router.on("GET", "/_simulator/?", request -> Response.json(200, status()))
@@ -130,6 +135,11 @@ public final class Simulator implements AutoCloseable {
             events.put("nextAt", schedule.next().toString());
         }
         status.set("webhooks", webhookStatus());
+        if (settings.monday() != null) {
+            // The account's token is served (and printed) for the local run: it guards generated data only.
+            status.putObject("monday").put("share", settings.mondayShare()).put("endpoint", "/v2")
+                    .put("apiToken", settings.monday().apiToken());
+        }
         return status;
     }
 
@@ -248,9 +258,13 @@ public final class Simulator implements AutoCloseable {
         });
         System.out.println("HubSpot API: " + base + " (token URL " + base + "/oauth/v1/token, authorize URL " + base
                 + "/oauth/authorize)");
- if (settings.salesforce() != null) {
+        if (settings.salesforce() != null) {
             System.out.printf("Salesforce org (%.0f %% of the accounts): instance %s (token URL %s/services/oauth2/token, "
                     + "authorize URL %s/services/oauth2/authorize)%n", settings.salesforceShare() * 100, base, base, base);
+        }
+        if (settings.monday() != null) {
+            System.out.printf("monday.com account (%.0f %% of the accounts): POST %s/v2, personal API token %s%n",
+                    settings.mondayShare() * 100, base, settings.monday().apiToken());
         }
         System.out.println("Ground truth: " + base + "/_simulator/truth/deals, status: " + base + "/_simulator");
         System.out.println("Activity: " + (settings.activityPerMinute() > 0 ? settings.activityPerMinute()

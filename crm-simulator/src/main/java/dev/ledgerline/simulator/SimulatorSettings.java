@@ -2,6 +2,7 @@ package dev.ledgerline.simulator;
 
 import dev.ledgerline.simulator.company.CompanySize;
 import dev.ledgerline.simulator.hubspot.HubSpotApi;
+import dev.ledgerline.simulator.monday.MondayApi;
 import dev.ledgerline.simulator.salesforce.SalesforceApi;
 import java.net.URI;
 import java.time.Duration;
@@ -22,15 +23,19 @@ import java.util.function.UnaryOperator;
  * @param salesforceShare    the share of the company's accounts worked in the Salesforce org (see {@code CrmSplit});
  *                           0 keeps everything in HubSpot
  * @param salesforce         the Salesforce org; null without an OAuth app (the org needs its connected app)
+ * @param mondayShare        the share of the accounts worked in the monday.com account, after Salesforce's; 0 keeps
+ *                           the account empty
+ * @param monday             the monday.com account; null without a personal API token
  */
 public record SimulatorSettings(int port, long seed, Instant referenceTime, CompanySize size,
         double activityPerMinute, URI webhookTarget, HubSpotApi.Settings hubspot, double salesforceShare,
-        SalesforceApi.Settings salesforce) {
+        SalesforceApi.Settings salesforce, double mondayShare, MondayApi.Settings monday) {
 
     /** The defaults of the local run; not secrets, since the simulated portal holds only generated data. */
     static final String DEFAULT_PRIVATE_APP_TOKEN = "pat-local-00000000-0000-4000-8000-000000000000";
     static final String DEFAULT_CLIENT_ID = "ledgerline-local";
     static final String DEFAULT_CLIENT_SECRET = "local-simulator-client-secret";
+    static final String DEFAULT_MONDAY_API_TOKEN = "monday-local-personal-token-0000000000000000";
 
     public static SimulatorSettings from(String[] args) {
         return from(args, name -> System.getProperty("simulator." + name),
@@ -43,6 +48,7 @@ public record SimulatorSettings(int port, long seed, Instant referenceTime, Comp
         String privateAppToken = source.get("private-app-token", DEFAULT_PRIVATE_APP_TOKEN);
         String clientId = source.get("oauth-client-id", DEFAULT_CLIENT_ID);
         String clientSecret = source.get("oauth-client-secret", DEFAULT_CLIENT_SECRET);
+        String mondayToken = source.get("monday-api-token", DEFAULT_MONDAY_API_TOKEN);
         HubSpotApi.Settings hubspot = new HubSpotApi.Settings(source.integer("portal-id", 62515),
                 privateAppToken.isBlank() ? null : privateAppToken, clientId.isBlank() ? null : clientId,
                 clientSecret.isBlank() ? null : clientSecret,
@@ -59,7 +65,10 @@ public record SimulatorSettings(int port, long seed, Instant referenceTime, Comp
                 Double.parseDouble(source.get("salesforce-share", "0")),
                 clientId.isBlank() || clientSecret.isBlank() ? null : new SalesforceApi.Settings(clientId, clientSecret,
                         source.integer("salesforce-daily-api-limit", 100_000),
-                        Duration.ofSeconds(source.integer("salesforce-session-seconds", 7200))));
+                        Duration.ofSeconds(source.integer("salesforce-session-seconds", 7200))),
+                Double.parseDouble(source.get("monday-share", "0")),
+                mondayToken.isBlank() ? null : new MondayApi.Settings(mondayToken,
+                        source.integer("monday-complexity-per-minute", 5_000_000)));
     }
 
     /** How long between two activity events; null when there is no activity. */

@@ -33,6 +33,9 @@ class SimulatorSettingsTest {
         assertThat(settings.hubspot().clientId()).isEqualTo(SimulatorSettings.DEFAULT_CLIENT_ID);
         assertThat(settings.hubspot().perTenSeconds()).isEqualTo(110);
         assertThat(settings.hubspot().perSecond()).isEqualTo(11);
+        assertThat(settings.mondayShare()).as("the monday.com account is empty unless asked for").isZero();
+        assertThat(settings.monday().apiToken()).isEqualTo(SimulatorSettings.DEFAULT_MONDAY_API_TOKEN);
+        assertThat(settings.monday().complexityPerMinute()).isEqualTo(5_000_000);
         assertThat(settings.referenceTime()).isBetween(Instant.now().minusSeconds(60), Instant.now());
     }
 

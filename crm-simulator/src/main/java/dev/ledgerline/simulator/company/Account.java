@@ -2,6 +2,7 @@ package dev.ledgerline.simulator.company;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /** A customer or prospect company. */
 public final class Account extends Entity {
@@ -41,6 +42,11 @@ public final class Account extends Entity {
 
     public Address address() {
         return address;
+    }
+
+    /** Every industry an account may have, in a fixed order. */
+    public static List<String> industries() {
+        return Vocabulary.INDUSTRIES;
     }
 
     /** An industry label such as "Computer Software". */

@@ -4,30 +4,33 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How the one company is kept in two CRMs at once, as a firm that bought a second CRM with an acquisition does: a
+ * How the one company is kept in several CRMs at once, as a firm that bought other CRMs with acquisitions does: a
  * share of the accounts (drawn by a hash of seed and id, so activity's new records follow the same rule) is worked in
- * Salesforce, the rest in HubSpot, and each record lives where its business is:
+ * Salesforce, another share in a monday.com account, the rest in HubSpot, and each record lives where its business is:
  * <ul>
  *   <li>an account in one CRM; a deal in its account's (a deal without an account in its primary contact's, else by
- *   its own draw; one without a stage always in HubSpot, Salesforce requires one); line items, invoices and payments
+ *   its own draw; one without a stage always in HubSpot, Salesforce and a monday deals board's stage column require
+ *   one); line items, invoices and payments
  *   with their deal;</li>
  *   <li>a lead with its contact's account (so the deal it becomes is there too, unless the deal is another
  *   account's);</li>
  *   <li>a contact with its account (on its own draw without one) and, as well, in every CRM holding one of its deals
- *   or leads, and in both for {@link #OVERLAP} of the people (entered by both sales teams): the same person then has
- *   a record in each CRM, each with its own id;</li>
- *   <li>owners and products in both (the same people and catalogue, each CRM with its own ids).</li>
+ *   or leads, and in every CRM in use for {@link #OVERLAP} of the people (entered by every sales team): the same
+ *   person then has a record in each CRM, each with its own id;</li>
+ *   <li>owners and products in every CRM in use (the same people and catalogue, each CRM with its own ids).</li>
  * </ul>
  * Deals, leads, line items, invoices and payments are in exactly one CRM, so the KPIs of a tenant with both
  * connected are those of the whole company, and each connection's are those of its CRM's part. What a record is
  * kept in depends only on what never changes (its account, its contacts, its stage being set), so no record moves
- * between CRMs; a contact may only be entered in the second CRM later. A share of 0 keeps
- * everything in HubSpot (and the Salesforce org empty). Read only inside {@link Company#read}.
+ * between CRMs; a contact may only be entered in another CRM later. A CRM is in use when its share is above 0
+ * (HubSpot when the two shares leave it some); shares of 0 keep everything in HubSpot (and the Salesforce org and
+ * the monday.com account empty), and a monday.com share of 0 leaves the split of HubSpot and Salesforce as it was
+ * without one. Read only inside {@link Company#read}.
  */
 public final class CrmSplit {
     /** The CRMs the company is kept in. */
     public enum Crm {
-        HUBSPOT, SALESFORCE
+        HUBSPOT, SALESFORCE, MONDAY
     }
 
     /** The share of people entered in both CRMs whatever their deals. */
@@ -36,28 +39,42 @@ public final class CrmSplit {
 
     private final long seed;
     private final double salesforceShare;
+    private final double mondayShare;
     private final Map<Long, Long> dealOfLineItem = new ConcurrentHashMap<>();
 
     public CrmSplit(long seed, double salesforceShare) {
+        this(seed, salesforceShare, 0);
+    }
+
+    public CrmSplit(long seed, double salesforceShare, double mondayShare) {
         if (!(salesforceShare >= 0 && salesforceShare <= 1)) {
             throw new IllegalArgumentException("the Salesforce share must be from 0 to 1, not " + salesforceShare);
         }
+        if (!(mondayShare >= 0 && mondayShare <= 1 - salesforceShare + 1e-9)) {
+            throw new IllegalArgumentException("the monday.com share must be from 0 to " + (1 - salesforceShare)
+                    + " (what the Salesforce share leaves), not " + mondayShare);
+        }
         this.seed = seed;
         this.salesforceShare = salesforceShare;
+        this.mondayShare = mondayShare;
     }
 
     public double salesforceShare() {
         return salesforceShare;
     }
 
+    public double mondayShare() {
+        return mondayShare;
+    }
+
     /** Whether the CRM keeps a record of this entity. */
     public boolean holds(Company company, Crm crm, Kind kind, Entity entity) {
-        if (salesforceShare == 0) {
+        if (salesforceShare == 0 && mondayShare == 0) {
             return crm == Crm.HUBSPOT;
         }
         return switch (kind) {
-            case OWNER, PRODUCT -> crm == Crm.HUBSPOT ? salesforceShare < 1 : true;
-            case CONTACT -> home(company, kind, entity) == crm || inBoth((Contact) entity)
+            case OWNER, PRODUCT -> crm == Crm.HUBSPOT ? salesforceShare + mondayShare < 1 : inUse(crm);
+            case CONTACT -> home(company, kind, entity) == crm || inEvery((Contact) entity) && inUse(crm)
                     || company.dealsOfContact(entity.id()).stream()
                     .anyMatch(deal -> home(company, Kind.DEAL, company.get(Kind.DEAL, deal)) == crm)
                     || company.leadsOf(entity.id()).stream()
@@ -68,21 +85,31 @@ public final class CrmSplit {
 
     /** Whether a contact was entered in the CRM when it was created, not only later with a deal of that CRM. */
     public boolean enteredAtCreation(Company company, Crm crm, Contact contact) {
-        return salesforceShare == 0 ? crm == Crm.HUBSPOT : home(company, Kind.CONTACT, contact) == crm || inBoth(contact);
+        return salesforceShare == 0 && mondayShare == 0 ? crm == Crm.HUBSPOT
+                : home(company, Kind.CONTACT, contact) == crm || inEvery(contact) && inUse(crm);
     }
 
-    private boolean inBoth(Contact contact) {
+    private boolean inEvery(Contact contact) {
         return draw(OVERLAP_DRAW, contact.id()) < OVERLAP;
+    }
+
+    /** Whether people are entered in the CRM (HubSpot always was, whatever the shares). */
+    private boolean inUse(Crm crm) {
+        return switch (crm) {
+            case HUBSPOT -> true;
+            case SALESFORCE -> salesforceShare > 0;
+            case MONDAY -> mondayShare > 0;
+        };
     }
 
     /** The one CRM a record is worked in (for a contact: where its account is). */
     private Crm home(Company company, Kind kind, Entity entity) {
         return switch (kind) {
-            case ACCOUNT -> draw(kind.ordinal(), entity.id()) < salesforceShare ? Crm.SALESFORCE : Crm.HUBSPOT;
+            case ACCOUNT -> drawn(kind, entity);
             case CONTACT -> {
                 Long account = ((Contact) entity).accountId();
                 yield account != null ? home(company, Kind.ACCOUNT, company.get(Kind.ACCOUNT, account))
-                        : draw(kind.ordinal(), entity.id()) < salesforceShare ? Crm.SALESFORCE : Crm.HUBSPOT;
+                        : drawn(kind, entity);
             }
             case DEAL -> {
                 Deal deal = (Deal) entity;
@@ -93,7 +120,7 @@ public final class CrmSplit {
                     yield home(company, Kind.ACCOUNT, company.get(Kind.ACCOUNT, deal.accountId()));
                 }
                 yield deal.contactIds().isEmpty()
-                        ? draw(kind.ordinal(), entity.id()) < salesforceShare ? Crm.SALESFORCE : Crm.HUBSPOT
+                        ? drawn(kind, entity)
                         : home(company, Kind.CONTACT, company.get(Kind.CONTACT, deal.contactIds().get(0)));
             }
             case LEAD -> home(company, Kind.CONTACT, company.get(Kind.CONTACT, ((Lead) entity).contactId()));
@@ -110,6 +137,13 @@ public final class CrmSplit {
             }
             case OWNER, PRODUCT -> Crm.HUBSPOT;
         };
+    }
+
+    /** A record's CRM by its own draw: Salesforce below its share, monday.com in the share after it, else HubSpot. */
+    private Crm drawn(Kind kind, Entity entity) {
+        double drawn = draw(kind.ordinal(), entity.id());
+        return drawn < salesforceShare ? Crm.SALESFORCE
+                : drawn < salesforceShare + mondayShare ? Crm.MONDAY : Crm.HUBSPOT;
     }
 
     /** The deal a line item belongs to; the index is rebuilt when activity added line items since. */

@@ -20,15 +20,23 @@ import java.util.Set;
  * way every time (so a restart with kept data reuses what the first start made): the tenant's settings; a HubSpot
  * and a Salesforce OAuth connection with the simulator as API, token and consent endpoints, each consented through
  * the simulator's authorize page and the connector's callback, syncing the invoices of the simulated company's whole
- * history; the simulator's webhooks pointed at the HubSpot connection; then a sync of each
+ * history; when the simulator keeps a share of the company in its monday.com account, a monday.com connection with
+ * the account's personal API token and the simulator as API; the simulator's webhooks pointed at the HubSpot
+ * connection; then a sync of each
  * (FULL for a new connection, INCREMENTAL for a kept one), waited for and reported. Exits 1 when something failed.
  *
  * <p>{@code java -cp crm-simulator-runner.jar dev.ledgerline.simulator.demo.LocalDemo --connector=URL
  * --simulator=URL [--tenant=demo] [--client-id=…] [--client-secret=…]}
  */
 public final class LocalDemo {
-    /** A CRM of the demo tenant: its connection's name, endpoints at the simulator and the scopes it asks for. */
+    /**
+     * A CRM of the demo tenant: its connection's name, endpoints at the simulator and the scopes it asks for; a CRM
+     * without a token path is connected by API token, not OAuth.
+     */
     record DemoCrm(String crm, String displayName, String tokenPath, String authorizePath, List<String> scopes) {
+        boolean oauth() {
+            return tokenPath != null;
+        }
     }
 
     static final DemoCrm HUBSPOT = new DemoCrm("HUBSPOT", "HubSpot (CRM simulator)", "/oauth/v1/token",
@@ -36,6 +44,7 @@ public final class LocalDemo {
             "crm.objects.deals.read", "crm.objects.owners.read", "crm.objects.line_items.read"));
     static final DemoCrm SALESFORCE = new DemoCrm("SALESFORCE", "Salesforce (CRM simulator)",
             "/services/oauth2/token", "/services/oauth2/authorize", List.of("api", "refresh_token"));
+    static final DemoCrm MONDAY = new DemoCrm("MONDAY", "monday.com (CRM simulator)", null, null, List.of());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(15);
     private static final Set<String> RUNNING = Set.of("QUEUED", "RUNNING");
@@ -74,11 +83,15 @@ public final class LocalDemo {
         call("PUT", connector, "/api/tenants/" + tenant + "/settings",
                 "{\"homeCurrency\":\"USD\",\"timeZone\":\"UTC\",\"fiscalYearStartMonth\":1}", 200);
         boolean synced = true;
-        for (DemoCrm crm : List.of(HUBSPOT, SALESFORCE)) {
+        JsonNode monday = call("GET", simulator, "/_simulator", null, 200).path("monday");
+        List<DemoCrm> crms = monday.path("share").asDouble() > 0 ? List.of(HUBSPOT, SALESFORCE, MONDAY)
+                : List.of(HUBSPOT, SALESFORCE);
+        for (DemoCrm crm : crms) {
             String connection = existingConnection(crm);
             boolean created = connection == null;
             if (created) {
-                connection = createAndConsent(crm);
+                connection = crm.oauth() ? createAndConsent(crm)
+                        : createWithToken(crm, monday.path("apiToken").asText());
             }
             String also = "";
             if (crm == HUBSPOT) {
@@ -98,8 +111,9 @@ public final class LocalDemo {
     private String existingConnection(DemoCrm crm) throws IOException, InterruptedException {
         String found = null;
         for (JsonNode connection : call("GET", connector, "/api/tenants/" + tenant + "/connections", null, 200)) {
-            boolean ours = crm.displayName().equals(connection.path("displayName").asText())
-                    && simulator.resolve(crm.tokenPath()).toString().equals(connection.path("tokenUrl").asText());
+            boolean ours = crm.displayName().equals(connection.path("displayName").asText()) && (crm.oauth()
+                    ? simulator.resolve(crm.tokenPath()).toString().equals(connection.path("tokenUrl").asText())
+                    : simulator.toString().equals(connection.path("apiBaseUrl").asText()));
             String status = connection.path("status").asText();
             if (!ours || status.equals("DISCONNECTED")) {
                 continue;
@@ -114,18 +128,29 @@ public final class LocalDemo {
         return found;
     }
 
-    private String createAndConsent(DemoCrm crm) throws IOException, InterruptedException {
+    /** A connection by API token (monday.com's personal token) with the simulator as its API. */
+    private String createWithToken(DemoCrm crm, String apiToken) throws IOException, InterruptedException {
+        ObjectNode request = newConnection(crm).put("apiToken", apiToken).put("apiBaseUrl", simulator.toString());
+        return call("POST", connector, "/api/tenants/" + tenant + "/connections", request.toString(), 201)
+                .path("connection").path("id").asText();
+    }
+
+    private ObjectNode newConnection(DemoCrm crm) throws IOException, InterruptedException {
         // The whole simulated history's invoices reach the ledger, not only those after the connection was made.
         Instant historyStart = Instant.parse(call("GET", simulator, "/_simulator", null, 200).path("referenceTime")
                 .asText()).minus(CompanyGenerator.HISTORY);
-        ObjectNode request = JSON.createObjectNode().put("crm", crm.crm()).put("displayName", crm.displayName())
-                .put("tokenUrl", simulator.resolve(crm.tokenPath()).toString())
+        ObjectNode request = JSON.createObjectNode().put("crm", crm.crm()).put("displayName", crm.displayName());
+        request.putObject("settings").put("syncInvoicesSince", historyStart.toString());
+        return request;
+    }
+
+    private String createAndConsent(DemoCrm crm) throws IOException, InterruptedException {
+        ObjectNode request = newConnection(crm).put("tokenUrl", simulator.resolve(crm.tokenPath()).toString())
                 .put("authorizeUrl", simulator.resolve(crm.authorizePath()).toString());
         if (crm == HUBSPOT) {
             // Salesforce names its API host in the token response (instance_url).
             request.put("apiBaseUrl", simulator.toString());
         }
-        request.putObject("settings").put("syncInvoicesSince", historyStart.toString());
         ObjectNode oauth = request.putObject("oauth").put("clientId", clientId).put("clientSecret", clientSecret)
                 .put("redirectUri", connector.resolve("/oauth/callback").toString());
         crm.scopes().forEach(oauth.putArray("scopes")::add);

@@ -11,6 +11,7 @@ import dev.ledgerline.simulator.company.Kind;
 import dev.ledgerline.simulator.http.Request;
 import dev.ledgerline.simulator.http.Response;
 import dev.ledgerline.simulator.http.Router;
+import dev.ledgerline.simulator.monday.MondayTruth;
 import dev.ledgerline.simulator.salesforce.SalesforceTruth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,9 +26,9 @@ import java.util.TreeMap;
  * {@code contacts}, {@code accounts}, {@code leads}, {@code owners}, {@code products}, {@code line-items},
  * {@code invoices}, {@code payments}), archived ones included and flagged, and {@code GET /_simulator/truth/duplicates}:
  * which contacts are records of the same person. Tests compute what a sync must produce from these. Each record names
- * the {@code crms} that keep it ({@link CrmSplit}); {@code ?crm=hubspot} or {@code ?crm=salesforce} gives only that
- * CRM's records, each with its {@code crmId} there and its fields as that CRM stores them (the batch reference of one
- * connection's sync).
+ * the {@code crms} that keep it ({@link CrmSplit}); {@code ?crm=hubspot}, {@code ?crm=salesforce} or
+ * {@code ?crm=monday} gives only that CRM's records, each with its {@code crmId} there and its fields as that CRM
+ * stores them (the batch reference of one connection's sync).
  */
 public final class GroundTruth {
     private final Company company;
@@ -81,7 +82,8 @@ public final class GroundTruth {
     /**
      * Every person entered more than once in one CRM: their first record and the records entered after it; with
      * {@code ?crm=}, only that CRM's records (by their ids there) and the groups of which it holds two or more. Without
-     * it, {@code inBothCrms} lists the records kept in both CRMs: the same person under a HubSpot and a Salesforce id.
+     * it, {@code inBothCrms} lists the records kept in more than one CRM: the same person under an id in each
+     * ({@code hubspotId}, {@code salesforceId}, {@code mondayId}).
      */
     private Response duplicates(Request request) {
         Optional<CrmSplit.Crm> crm;
@@ -100,13 +102,22 @@ public final class GroundTruth {
         for (Contact contact : c.<Contact>all(Kind.CONTACT).values()) {
             boolean hubspot = split.holds(c, CrmSplit.Crm.HUBSPOT, Kind.CONTACT, contact);
             boolean salesforce = split.holds(c, CrmSplit.Crm.SALESFORCE, Kind.CONTACT, contact);
-            if (crm.isPresent() && !(crm.get() == CrmSplit.Crm.HUBSPOT ? hubspot : salesforce)) {
+            boolean monday = split.holds(c, CrmSplit.Crm.MONDAY, Kind.CONTACT, contact);
+            if (crm.isPresent() && !split.holds(c, crm.get(), Kind.CONTACT, contact)) {
                 continue;
             }
             contacts++;
-            if (hubspot && salesforce) {
-                inBoth.addObject().put("id", String.valueOf(contact.id())).put("hubspotId", String.valueOf(contact.id()))
-                        .put("salesforceId", SalesforceTruth.id(Kind.CONTACT, contact.id()));
+            if ((hubspot ? 1 : 0) + (salesforce ? 1 : 0) + (monday ? 1 : 0) > 1) {
+                ObjectNode kept = inBoth.addObject().put("id", String.valueOf(contact.id()));
+                if (hubspot) {
+                    kept.put("hubspotId", String.valueOf(contact.id()));
+                }
+                if (salesforce) {
+                    kept.put("salesforceId", SalesforceTruth.id(Kind.CONTACT, contact.id()));
+                }
+                if (monday) {
+                    kept.put("mondayId", MondayTruth.id(Kind.CONTACT, contact.id()));
+                }
             }
             Long original = contact.duplicateOf();
             if (original != null && (crm.isEmpty()
@@ -130,8 +141,11 @@ public final class GroundTruth {
     }
 
     private static String crmId(Optional<CrmSplit.Crm> crm, long contactId) {
-        return crm.filter(CrmSplit.Crm.SALESFORCE::equals).isPresent() ? SalesforceTruth.id(Kind.CONTACT, contactId)
-                : String.valueOf(contactId);
+        return switch (crm.orElse(CrmSplit.Crm.HUBSPOT)) {
+            case HUBSPOT -> String.valueOf(contactId);
+            case SALESFORCE -> SalesforceTruth.id(Kind.CONTACT, contactId);
+            case MONDAY -> MondayTruth.id(Kind.CONTACT, contactId);
+        };
     }
 
     private static Optional<CrmSplit.Crm> crm(Request request) {
@@ -140,7 +154,7 @@ public final class GroundTruth {
 
     private static Response badCrm(Request request) {
         return Response.json(400, JsonNodeFactory.instance.objectNode().put("status", "error")
-                .put("message", "crm must be hubspot or salesforce, not " + request.query("crm")));
+                .put("message", "crm must be hubspot, salesforce or monday, not " + request.query("crm")));
     }
 
     static Optional<Kind> kind(String name) {

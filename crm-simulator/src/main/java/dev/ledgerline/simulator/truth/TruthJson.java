@@ -17,6 +17,7 @@ import dev.ledgerline.simulator.company.Owner;
 import dev.ledgerline.simulator.company.Payment;
 import dev.ledgerline.simulator.company.Product;
 import dev.ledgerline.simulator.company.StageChange;
+import dev.ledgerline.simulator.monday.MondayTruth;
 import dev.ledgerline.simulator.salesforce.SalesforceTruth;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,7 +27,8 @@ import java.util.List;
 
 /**
  * The company's records as they really are, in terms of no CRM: what tests compare a sync's results with. Ids are
- * the company's own, as strings (HubSpot serves them as they are; Salesforce has ids of its own, see {@link #asKeptIn});
+ * the company's own, as strings (HubSpot serves them as they are; Salesforce and monday.com have ids of their own, see
+ * {@link #asKeptIn});
  * amounts are exact decimal strings; instants ISO-8601.
  */
 final class TruthJson {
@@ -80,20 +82,26 @@ final class TruthJson {
 
     /**
      * The record as one CRM keeps it: its id there ({@code crmId}); a lead's {@code converted} (HubSpot's lead stages
-     * know no conversion); in Salesforce, whose org has one currency and keeps no close time, a deal's amount in the
-     * home currency to the cent and its {@code closedAt} at the start (UTC) of its close date.
+     * and monday's lead statuses know no conversion); in Salesforce, whose org has one currency and keeps no close
+     * time, and in monday.com, whose numbers and date columns carry neither, a deal's amount in the home currency to
+     * the cent and its {@code closedAt} at the start (UTC) of its close date.
      */
     static void asKeptIn(Company company, CrmSplit split, CrmSplit.Crm crm, Kind kind, Entity entity, ObjectNode node) {
-        boolean salesforce = crm == CrmSplit.Crm.SALESFORCE;
-        node.put("crmId", salesforce ? SalesforceTruth.id(kind, entity.id()) : String.valueOf(entity.id()));
+        node.put("crmId", switch (crm) {
+            case HUBSPOT -> String.valueOf(entity.id());
+            case SALESFORCE -> SalesforceTruth.id(kind, entity.id());
+            case MONDAY -> MondayTruth.id(kind, entity.id());
+        });
         if (entity instanceof Lead lead) {
-            node.put("converted", salesforce && SalesforceTruth.converted(company, split, lead));
-        } else if (entity instanceof Deal deal && salesforce) {
-            BigDecimal amount = SalesforceTruth.amount(deal);
+            node.put("converted", crm == CrmSplit.Crm.SALESFORCE && SalesforceTruth.converted(company, split, lead));
+        } else if (entity instanceof Deal deal && crm != CrmSplit.Crm.HUBSPOT) {
+            boolean salesforce = crm == CrmSplit.Crm.SALESFORCE;
+            BigDecimal amount = salesforce ? SalesforceTruth.amount(deal) : MondayTruth.amount(deal);
             node.put("amount", text(amount)).put("currency", Company.HOME_CURRENCY)
                     .put("amountInHomeCurrency", text(amount));
             if (deal.closedAt() != null) {
-                node.put("closedAt", text(SalesforceTruth.closeDate(deal).atStartOfDay(ZoneOffset.UTC).toInstant()));
+                LocalDate closeDate = salesforce ? SalesforceTruth.closeDate(deal) : MondayTruth.closeDate(deal);
+                node.put("closedAt", text(closeDate.atStartOfDay(ZoneOffset.UTC).toInstant()));
             }
         }
     }

@@ -3,45 +3,21 @@ package dev.ledgerline.simulator.hubspot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ledgerline.simulator.HandClock;
 import dev.ledgerline.simulator.http.HttpProblem;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Codes and tokens: signed, expiring, single-use where HubSpot's are, revocable, and valid across restarts. */
 class CredentialsTest {
     private static final Credentials.OAuthApp APP = new Credentials.OAuthApp("app", "secret");
     private static final String REDIRECT = "http://localhost:8081/oauth/callback";
-
-    /** A clock a test moves by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-03-15T10:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-    }
+    private static final Instant START = Instant.parse("2026-03-15T10:00:00Z");
 
     @Test
     void aCodeIsSpentOnceForItsRedirectUriAndExpiresAfterTenMinutes() {
-        HandClock clock = new HandClock();
+        HandClock clock = new HandClock(START);
         Credentials credentials = new Credentials(null, APP, Duration.ofMinutes(30), clock);
         String code = credentials.code(REDIRECT);
         assertThat(credentials.spendCode(code, "http://elsewhere/callback")).isFalse();
@@ -55,7 +31,7 @@ class CredentialsTest {
 
     @Test
     void anAccessTokenExpiresAndIsRefusedAsExpired() {
-        HandClock clock = new HandClock();
+        HandClock clock = new HandClock(START);
         Credentials credentials = new Credentials(null, APP, Duration.ofMinutes(30), clock);
         String access = credentials.accessToken(credentials.refreshToken());
         assertThat(credentials.authenticate(bearer(access)).budget()).isEqualTo("oauth:app");
@@ -70,7 +46,7 @@ class CredentialsTest {
 
     @Test
     void revokingARefreshTokenRevokesItsAccessTokens() {
-        Credentials credentials = new Credentials(null, APP, Duration.ofMinutes(30), new HandClock());
+        Credentials credentials = new Credentials(null, APP, Duration.ofMinutes(30), new HandClock(START));
         String refresh = credentials.refreshToken();
         String access = credentials.accessToken(refresh);
         String other = credentials.accessToken(credentials.refreshToken());
@@ -82,7 +58,7 @@ class CredentialsTest {
 
     @Test
     void tokensStayValidAfterARestartButNotForAnotherApp() {
-        HandClock clock = new HandClock();
+        HandClock clock = new HandClock(START);
         String refresh = new Credentials(null, APP, Duration.ofMinutes(30), clock).refreshToken();
         Credentials restarted = new Credentials(null, APP, Duration.ofMinutes(30), clock);
         assertThat(restarted.validRefreshToken(refresh)).isTrue();
@@ -94,7 +70,8 @@ class CredentialsTest {
 
     @Test
     void thePrivateAppTokenIsAcceptedAndNothingElse() {
-        Credentials credentials = new Credentials("pat-local-123456789", null, Duration.ofMinutes(30), new HandClock());
+        Credentials credentials = new Credentials("pat-local-123456789", null, Duration.ofMinutes(30),
+                new HandClock(START));
         assertThat(credentials.authenticate(bearer("pat-local-123456789")).budget()).isEqualTo("private-app");
         assertThatThrownBy(() -> credentials.authenticate(bearer("pat-local-12345678"))).isInstanceOf(HttpProblem.class);
         assertThatThrownBy(() -> credentials.authenticate(bearer("sim-at-forged.x"))).isInstanceOf(HttpProblem.class);

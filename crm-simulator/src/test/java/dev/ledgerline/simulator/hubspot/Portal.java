@@ -43,7 +43,7 @@ final class Portal implements AutoCloseable {
             Duration searchLag) {
         return new Portal(Simulator.start(new SimulatorSettings(0, seed, REFERENCE, size, 0, null,
                 new HubSpotApi.Settings(62515, TOKEN, CLIENT_ID, CLIENT_SECRET, Duration.ofMinutes(30), perTenSeconds,
-                        perSecond, searchesPerSecond, searchLag), 0, null)));
+                        perSecond, searchesPerSecond, searchLag), 0, null, 0, null)));
     }
 
     /** A portal whose budgets no test exhausts. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerline.simulator.Simulator;
 import dev.ledgerline.simulator.SimulatorSettings;
+import dev.ledgerline.simulator.TestSeeds;
 import dev.ledgerline.simulator.company.CompanySize;
 import dev.ledgerline.simulator.hubspot.HubSpotApi;
 import java.io.IOException;
@@ -50,17 +51,14 @@ class SalesforceOrgTest {
     private URI base;
 
     static List<Long> seeds() {
-        Long replay = Long.getLong("simulator.seed");
-        long random = replay != null ? replay : System.nanoTime();
-        System.out.println("SalesforceOrgTest random seed " + random + " (replay with -Dsimulator.seed=" + random + ")");
-        return List.of(7L, 20_261_202L, random);
+        return TestSeeds.fixedAndRandom("SalesforceOrgTest", 7L, 20_261_202L);
     }
 
     private void start(long seed, double share, int dailyLimit) {
         simulator = Simulator.start(new SimulatorSettings(0, seed, REFERENCE, new CompanySize(300, 2_500, 4), 0, null,
                 new HubSpotApi.Settings(62515, "pat-test-token-123", CLIENT_ID, CLIENT_SECRET, Duration.ofMinutes(30),
                         1_000_000, 100_000, 100_000, Duration.ZERO), share,
-                new SalesforceApi.Settings(CLIENT_ID, CLIENT_SECRET, dailyLimit, Duration.ofHours(2))));
+                new SalesforceApi.Settings(CLIENT_ID, CLIENT_SECRET, dailyLimit, Duration.ofHours(2)), 0, null));
         base = URI.create("http://localhost:" + simulator.port());
     }
 
