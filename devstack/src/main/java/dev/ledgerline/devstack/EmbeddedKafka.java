@@ -50,6 +50,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final int SCRAM_ITERATIONS = 4096;
     /** How long a new SCRAM credential may take to reach the broker from the controller. */
     private static final Duration SCRAM_PROPAGATION = Duration.ofSeconds(15);
+    private static final Duration SCRAM_RETRY_PAUSE = Duration.ofMillis(50);
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -150,12 +151,22 @@ public final class EmbeddedKafka implements AutoCloseable {
                     throw new IllegalStateException("The SCRAM user " + user + " cannot authenticate: " + e.getCause(),
                             e.getCause());
                 }
+                pause(SCRAM_RETRY_PAUSE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for the SCRAM user " + user, e);
             } catch (TimeoutException e) {
                 throw new IllegalStateException("The SCRAM listener did not answer for " + user, e);
             }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a SCRAM credential", e);
         }
     }
 

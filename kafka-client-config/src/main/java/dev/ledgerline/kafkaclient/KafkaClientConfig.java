@@ -60,11 +60,6 @@ public final class KafkaClientConfig {
         return settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG).toString();
     }
 
-    public SecurityProtocol securityProtocol() {
-        Object protocol = settings.get(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG);
-        return protocol == null ? SecurityProtocol.PLAINTEXT : SecurityProtocol.forName(protocol.toString());
-    }
-
     public Map<String, Object> producer() {
         return select(ProducerConfig.configNames());
     }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * dead-letter producer and the outbox relay's producer all authenticate. The test's own clients use the plain listener.
  */
 @QuarkusTest
-@QuarkusTestResource(value = DevstackResource.class, initArgs = {
+// Restricted: an unrestricted test resource applies to every test of the module, which must stay on the plain listener.
+@QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "ledger"),
         @ResourceArg(name = DevstackResource.KAFKA_LISTENER_ARG, value = DevstackResource.SCRAM_LISTENER)})
 class LedgerOverScramTest extends LedgerTestSupport {
