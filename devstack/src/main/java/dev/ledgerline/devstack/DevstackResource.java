@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.ledgerline.devstack.auth.TokenMinter;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -41,6 +42,9 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
         config.put("kafka.bootstrap.servers", bootstrapServers);
         // Streams state must not outlive the application that wrote it, or it disagrees with the topics.
         config.put("kafka-streams.state.dir", (String) callShared("newStreamsStateDir"));
+        // Bearer tokens of DevTokens verify with the test JVM's public key, as a local run's with .devstack/keys/.
+        config.put("quarkus.oidc.public-key", DevTokens.publicKey());
+        config.put("quarkus.oidc.token.issuer", TokenMinter.ISSUER);
         if (database != null) {
             config.put("quarkus.datasource.jdbc.url", jdbcUrl(database));
             config.put("quarkus.datasource.username", EmbeddedDatabase.USERNAME);
@@ -68,7 +72,7 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
      * Calls {@link SharedDevstack} as loaded by the system class loader: Quarkus loads test resources in a class
      * loader per application, whose statics would start one stack per test profile.
      */
-    private static Object callShared(String method, String... args) {
+    static Object callShared(String method, String... args) {
         try {
             Class<?> shared = Class.forName(SharedDevstack.class.getName(), true, jvmWideClassLoader());
             MethodType type = MethodType.methodType(String.class, Collections.nCopies(args.length, String.class));

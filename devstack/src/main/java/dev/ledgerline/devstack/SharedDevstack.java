@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+
+import dev.ledgerline.devstack.auth.SigningKeys;
+import dev.ledgerline.devstack.auth.TokenMinter;
 
 /**
  * The one stack of a test JVM, on free ports and temporary data, started on first use and stopped with the JVM:
@@ -17,6 +22,7 @@ public final class SharedDevstack {
 
     private static RunningStack stack;
     private static Path tempRoot;
+    private static SigningKeys signingKeys;
 
     private SharedDevstack() {
     }
@@ -37,6 +43,23 @@ public final class SharedDevstack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The base64 public key of the test JVM's token signing keys ({@code quarkus.oidc.public-key}). */
+    public static synchronized String publicKey() {
+        return keys().publicKeyBase64();
+    }
+
+    /** A bearer token of the test JVM's signing keys; a negative lifetime gives an expired one. */
+    public static synchronized String token(String subject, String tenant, String role, String lifetimeSeconds) {
+        return new TokenMinter(keys()).issue(subject, tenant, List.of(role), Duration.ofSeconds(Long.parseLong(lifetimeSeconds)));
+    }
+
+    private static SigningKeys keys() {
+        if (signingKeys == null) {
+            signingKeys = SigningKeys.generate();
+        }
+        return signingKeys;
     }
 
     private static RunningStack started() {
