@@ -69,19 +69,24 @@ public final class DevTokens {
         RestAssured.replaceFiltersWith(filters);
     }
 
-    /** The tenant a request path names, if any. */
-    static String tenantOf(String uri) {
+    /**
+     * The {@code Authorization} header value for a request to {@code uri} with this role, for the tenant its
+     * {@code /api/tenants/<tenant>/} path names; null when it names none.
+     */
+    public static String bearerFor(String uri, String role) {
         Matcher matcher = TENANT_PATH.matcher(URI.create(uri).getRawPath());
-        return matcher.find() ? URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8) : null;
+        return matcher.find()
+                ? "Bearer " + issue(URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8), role)
+                : null;
     }
 
     private record TenantTokenFilter(String role) implements Filter {
         @Override
         public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
                 FilterContext context) {
-            String tenant = tenantOf(request.getURI());
-            if (tenant != null && !request.getHeaders().hasHeaderWithName("Authorization")) {
-                request.header("Authorization", "Bearer " + issue(tenant, role));
+            String bearer = bearerFor(request.getURI(), role);
+            if (bearer != null && !request.getHeaders().hasHeaderWithName("Authorization")) {
+                request.header("Authorization", bearer);
             }
             return context.next(request, response);
         }
