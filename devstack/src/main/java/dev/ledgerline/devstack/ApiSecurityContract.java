@@ -52,9 +52,18 @@ public abstract class ApiSecurityContract {
         }
     }
 
-    /** The least role the operation needs: by default viewer for reads, admin for writes. */
+    private final String readRole;
+    private final String writeRole;
+
+    /** The least roles the service's reads (GET) and writes need, unless {@link #requiredRole} says otherwise. */
+    protected ApiSecurityContract(String readRole, String writeRole) {
+        this.readRole = readRole;
+        this.writeRole = writeRole;
+    }
+
+    /** The least role the operation needs. */
     protected String requiredRole(Operation operation) {
-        return operation.writes() ? "admin" : "viewer";
+        return operation.writes() ? writeRole : readRole;
     }
 
     @Test

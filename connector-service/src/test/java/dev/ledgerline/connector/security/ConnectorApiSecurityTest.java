@@ -23,9 +23,8 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "connector"))
 class ConnectorApiSecurityTest extends ApiSecurityContract {
 
-    @Override
-    protected String requiredRole(Operation operation) {
-        return "admin";
+    ConnectorApiSecurityTest() {
+        super("admin", "admin");
     }
 
     @Test

@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(DevstackResource.class)
 class KpiApiSecurityTest extends ApiSecurityContract {
 
+    /** Reads are a viewer's; a write, should one come, an admin's. */
+    KpiApiSecurityTest() {
+        super("viewer", "admin");
+    }
+
     @Test
     void anotherTenantsKpisLookExactlyLikeThoseOfATenantThatDoesNotExist() {
         String unknown = given().noFilters().auth().oauth2(DevTokens.issue("nobody-here", "viewer"))
