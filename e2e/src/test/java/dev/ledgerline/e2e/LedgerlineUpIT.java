@@ -82,25 +82,30 @@ class LedgerlineUpIT {
             String kpiPort = ports.get("LEDGERLINE_KPI_PORT");
             assertThat(output).anyMatch(line -> line.contains("http://localhost:" + kpiPort + "/"));
 
-            HttpResponse<String> dashboard = get("http://localhost:" + kpiPort + "/");
+            HttpResponse<String> dashboard = get("http://localhost:" + kpiPort + "/", null);
             assertThat(dashboard.statusCode()).isEqualTo(200);
             assertThat(dashboard.body().toLowerCase(Locale.ROOT)).contains("<html");
+            // The printed admin token works; without one the API refuses; ./ledgerline token makes more.
+            String adminToken = output.get(output.indexOf(output.stream()
+                    .filter(line -> line.contains("Admin token of tenant demo")).findFirst().orElseThrow()) + 1).trim();
+            String kpisOfDemo = "http://localhost:" + kpiPort + "/api/tenants/demo/kpis?window=P365D&dimension=ALL";
+            assertThat(get(kpisOfDemo, null).statusCode()).isEqualTo(401);
+            String viewerToken = tokenFromTheScript(environment, "viewer");
             Awaitility.await("the demo tenant's KPIs").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                     .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
-                        HttpResponse<String> kpis = get("http://localhost:" + kpiPort
-                                + "/api/tenants/demo/kpis?window=P365D&dimension=ALL");
+                        HttpResponse<String> kpis = get(kpisOfDemo, viewerToken);
                         return kpis.statusCode() == 200 && wonDeals(JSON.readTree(kpis.body())) > 0;
                     });
             String simulator = "http://localhost:" + ports.get("LEDGERLINE_SIMULATOR_PORT");
             Awaitility.await("the simulator's webhooks reach the connector").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofSeconds(2)).until(() -> {
-                        JsonNode webhooks = JSON.readTree(get(simulator + "/_simulator/webhooks").body());
+                        JsonNode webhooks = JSON.readTree(get(simulator + "/_simulator/webhooks", null).body());
                         return webhooks.path("batches").asLong() > 0;
                     });
-            assertThat(JSON.readTree(get(simulator + "/_simulator/webhooks").body()).path("failedBatches").asLong())
+            assertThat(JSON.readTree(get(simulator + "/_simulator/webhooks", null).body()).path("failedBatches").asLong())
                     .as("the connector accepted every signed batch").isZero();
             JsonNode connections = JSON.readTree(get("http://localhost:" + ports.get("LEDGERLINE_CONNECTOR_PORT")
-                    + "/api/tenants/demo/connections").body());
+                    + "/api/tenants/demo/connections", adminToken).body());
             assertThat(connections.findValuesAsText("crm")).containsExactlyInAnyOrder("HUBSPOT", "SALESFORCE");
             connections.forEach(connection -> assertThat(connection.path("status").asText())
                     .as("connection %s", connection).isEqualTo("ACTIVE"));
@@ -196,9 +201,24 @@ class LedgerlineUpIT {
         return 0;
     }
 
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A GET, with this bearer token unless null. */
+    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code ./ledgerline token --tenant demo --role ROLE} on the run's data directory: the token it prints. */
+    private static String tokenFromTheScript(Map<String, String> environment, String role) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("./ledgerline", "token", "--tenant", "demo", "--role", role)
+                .directory(ROOT.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(environment);
+        Process token = builder.start();
+        String printed = new String(token.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(token.waitFor()).as("./ledgerline token: %s", printed).isZero();
+        return printed.trim();
     }
 
     private static int freePort() throws IOException {
