@@ -72,7 +72,7 @@ public class ApiAccessFilter {
         if (!allowed.value().isGrantedBy(identity.getRoles())) {
             return AccessProblems.forbidden("This operation needs the role " + allowed.value().claimValue());
         }
-        caller.verified(token.getSubject(), tokenTenant);
+        caller.verified(token.getSubject());
         return null;
     }
 

@@ -4,16 +4,15 @@ import jakarta.enterprise.context.RequestScoped;
 
 /**
  * Who calls the API in this request, as the {@link ApiAccessFilter} verified it from the bearer token: what a decision
- * records as "who", never a value the request body or a header claims.
+ * records as "who", never a value the request body or a header claims. (The tenant needs no holder: the filter lets
+ * a call through only when the token's tenant is the path's.)
  */
 @RequestScoped
 public class Caller {
     private String subject;
-    private String tenant;
 
-    void verified(String subject, String tenant) {
+    void verified(String subject) {
         this.subject = subject;
-        this.tenant = tenant;
     }
 
     /** The token's {@code sub} claim. */
@@ -22,10 +21,5 @@ public class Caller {
             throw new IllegalStateException("No verified caller in this request: is the resource under /api?");
         }
         return subject;
-    }
-
-    /** The tenant the token is for. */
-    public String tenant() {
-        return tenant;
     }
 }

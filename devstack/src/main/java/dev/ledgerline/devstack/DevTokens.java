@@ -35,12 +35,12 @@ public final class DevTokens {
     }
 
     public static String issue(String tenant, String role, String subject) {
-        return (String) DevstackResource.callShared("token", subject, tenant, role, Long.toString(LIFETIME_SECONDS));
+        return (String) SharedDevstack.jvmWide("token", subject, tenant, role, Long.toString(LIFETIME_SECONDS));
     }
 
     /** A token that expired an hour ago, otherwise valid. */
     public static String expired(String tenant, String role) {
-        return (String) DevstackResource.callShared("token", role + "@" + tenant, tenant, role,
+        return (String) SharedDevstack.jvmWide("token", role + "@" + tenant, tenant, role,
                 Long.toString(-LIFETIME_SECONDS));
     }
 
@@ -54,7 +54,7 @@ public final class DevTokens {
 
     /** The public key the services verify with ({@code quarkus.oidc.public-key}). */
     public static String publicKey() {
-        return (String) DevstackResource.callShared("publicKey");
+        return (String) SharedDevstack.jvmWide("publicKey");
     }
 
     /**
