@@ -5,7 +5,6 @@ import dev.ledgerline.devstack.auth.TokenMinter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The local run's token tool ({@code ./ledgerline token}), on the signing keys kept in {@code <data-dir>/keys/}
@@ -15,7 +14,7 @@ import java.util.Set;
  * ({@code <role>@<tenant>}), {@code lifetime} (ISO-8601, {@code PT12H}).
  */
 public final class TokenCommand {
-    static final Set<String> ROLES = Set.of("viewer", "reviewer", "admin");
+    static final List<String> ROLES = List.of("viewer", "reviewer", "admin");
 
     private TokenCommand() {
     }
