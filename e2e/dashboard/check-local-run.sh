@@ -33,4 +33,5 @@ for _ in $(seq 600); do
 done
 grep -q '^Press Ctrl-C to stop everything.$' "$log" || { cat "$log" >&2; echo "check-local-run: not up in 10 minutes" >&2; exit 1; }
 
-node e2e/dashboard/dashboard-check.mjs "http://localhost:$kpi_port" demo e2e/target/dashboard.png
+LEDGERLINE_TOKEN=$(./ledgerline token --tenant demo --role viewer) \
+    node e2e/dashboard/dashboard-check.mjs "http://localhost:$kpi_port" demo e2e/target/dashboard.png

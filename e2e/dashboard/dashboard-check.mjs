@@ -1,17 +1,23 @@
 // The KPI dashboard in a real browser: opens it for a tenant, checks that the headline cards show the numbers the
 // REST API gives, changes the window, checks again, and saves a screenshot.
 //
-//   node dashboard-check.mjs [kpi-service URL] [tenant] [screenshot path]
+//   LEDGERLINE_TOKEN=$(./ledgerline token --tenant demo --role viewer) node dashboard-check.mjs [kpi-service URL] [tenant] [screenshot path]
 //
-// Defaults: http://localhost:8084, demo, dashboard.png. Chromium from Debian's package (/usr/bin/chromium, or
+// Defaults: http://localhost:8084, demo, dashboard.png. The token (a viewer's or more of the tenant) goes to the page
+// once as #token=…, as ./ledgerline up's dashboard link passes it. Chromium from Debian's package (/usr/bin/chromium, or
 // CHROMIUM=path); playwright-core drives it and downloads no browser of its own.
 import { chromium } from 'playwright-core';
 
 const [base = 'http://localhost:8084', tenant = 'demo', screenshot = 'dashboard.png'] = process.argv.slice(2);
 const KPIS = ['DEALS_WON_COUNT', 'OPEN_DEALS_COUNT', 'WIN_RATE'];
+const token = process.env.LEDGERLINE_TOKEN;
+if (!token) {
+  throw new Error('LEDGERLINE_TOKEN must hold a bearer token of the tenant (./ledgerline token --tenant ... --role viewer)');
+}
 
 async function restValues(window) {
-  const response = await fetch(`${base}/api/tenants/${encodeURIComponent(tenant)}/kpis?window=${window}&dimension=ALL`);
+  const response = await fetch(`${base}/api/tenants/${encodeURIComponent(tenant)}/kpis?window=${window}&dimension=ALL`,
+    { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) {
     throw new Error(`GET kpis ${window}: ${response.status} ${await response.text()}`);
   }
@@ -53,8 +59,9 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   page.on('pageerror', (error) => { throw error; });
-  await page.goto(`${base}/?tenant=${encodeURIComponent(tenant)}&window=P365D`);
+  await page.goto(`${base}/?tenant=${encodeURIComponent(tenant)}&window=P365D#token=${encodeURIComponent(token)}`);
   await page.locator('#cards .card').first().waitFor({ timeout: 30_000 });
+  if (page.url().includes('token=')) throw new Error(`the token stays in the address: ${page.url()}`);
   await checkCards(page, 'P365D');
 
   await page.selectOption('#window', 'MONTH');

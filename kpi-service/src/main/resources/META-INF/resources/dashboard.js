@@ -18,6 +18,9 @@
     ['WEIGHTED_PIPELINE_VALUE', 'Weighted pipeline']
   ];
   var REFRESH_MS = 5000;
+  // The bearer token of the API: pasted into the form, or passed once as #token=… (what ./ledgerline up prints);
+  // kept for this tab only (sessionStorage) and never put into the address bar's history.
+  var TOKEN_KEY = 'ledgerline.token';
   var timer = null;
   var $ = function (id) { return document.getElementById(id); };
 
@@ -51,9 +54,15 @@
       new URLSearchParams(params).toString();
   }
 
+  function token() {
+    return $('token').value.trim();
+  }
+
   /** GET JSON; a non-2xx answer becomes an Error with a readable message from its problem body. */
   function getJson(url) {
-    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (res) {
+    var headers = { Accept: 'application/json' };
+    if (token()) headers.Authorization = 'Bearer ' + token();
+    return fetch(url, { headers: headers }).then(function (res) {
       return res.text().then(function (text) {
         var body = null;
         try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
@@ -63,6 +72,8 @@
         if (body && Array.isArray(body.violations)) {
           body.violations.forEach(function (v) { msg += '\n' + (v.field || '') + ': ' + (v.message || ''); });
         }
+        if (res.status === 401) msg += '\nEnter a valid token of the tenant (locally: ./ledgerline token --tenant ' +
+          $('tenant').value.trim() + ' --role viewer).';
         throw new Error(msg + ' (' + res.status + ')');
       });
     });
@@ -209,7 +220,19 @@
     history.replaceState(null, '', '?' + q.toString());
   }
 
+  /** The token of #token=… (then dropped from the address) or of this tab's earlier visit. */
+  function restoreToken() {
+    var fragment = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+    if (fragment.get('token')) {
+      sessionStorage.setItem(TOKEN_KEY, fragment.get('token'));
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
+    $('token').value = sessionStorage.getItem(TOKEN_KEY) || '';
+    $('token').addEventListener('change', function () { sessionStorage.setItem(TOKEN_KEY, token()); load(); });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    restoreToken();
     var q = new URLSearchParams(window.location.search);
     if (q.get('tenant')) $('tenant').value = q.get('tenant');
     // A shared link opens the same view: window and as-of date come from the address too.

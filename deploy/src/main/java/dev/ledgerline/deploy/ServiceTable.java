@@ -37,6 +37,11 @@ public final class ServiceTable {
     /** The existing PostgreSQL, reached under this Service name (an ExternalName Service or a real one). */
     static final String POSTGRES_HOST = "postgres";
     static final String DATASOURCE_PASSWORD = "QUARKUS_DATASOURCE_PASSWORD";
+    /**
+     * The OIDC provider whose tokens every service's API takes (root README, "Security"); its keys are fetched over
+     * HTTPS, so every service calls an API outside the cluster.
+     */
+    static final String OIDC_PROVIDER = "https://sso.example.com/realms/ledgerline";
 
     public static final ServiceSpec CONNECTOR = service("connector-service", 8081, Optional.empty(), List.of(),
             List.of(TENANTS, CONNECTIONS, OWNERS, LEADS, CONTACTS, ACCOUNTS, DEALS, PRODUCTS, INVOICES, PAYMENTS),
@@ -46,7 +51,7 @@ public final class ServiceTable {
             List.of("LEDGERLINE_SECRET_KEY"));
     public static final ServiceSpec MERGE = service("merge-service", 8082, Optional.of("merge-service"),
             List.of(TENANTS, CONTACTS, ACCOUNTS, DEALS, LEADS, PRODUCTS, CONNECTIONS),
-            List.of(CUSTOMERS, RESOLVED_DEALS, CATALOG_ITEMS), Optional.empty(), Optional.of("merge"), false,
+            List.of(CUSTOMERS, RESOLVED_DEALS, CATALOG_ITEMS), Optional.empty(), Optional.of("merge"), true,
             Map.of("LEDGERLINE_CONSUMER_GROUP_ID", "merge-service", "LEDGERLINE_CONSUMER_THREADS", "2"), List.of());
     public static final ServiceSpec LEDGER_SYNC = service("ledger-sync-service", 8083,
             Optional.of("ledger-sync-service"),
@@ -56,7 +61,7 @@ public final class ServiceTable {
             List.of("LEDGERLINE_SECRET_KEY"));
     public static final ServiceSpec KPI = service("kpi-service", 8084, Optional.of("kpi-service"),
             List.of(DEALS, LEADS, OWNERS, TENANTS, CONNECTIONS, CUSTOMERS, RESOLVED_DEALS, LEDGER_DOCUMENTS),
-            List.of(KPI_VALUES), Optional.of("kpi-service"), Optional.empty(), false,
+            List.of(KPI_VALUES), Optional.of("kpi-service"), Optional.empty(), true,
             Map.of("KAFKA_STREAMS_STATE_DIR", ServiceManifests.KPI_STATE_DIR), List.of());
 
     public static final List<ServiceSpec> ALL = List.of(CONNECTOR, MERGE, LEDGER_SYNC, KPI);
@@ -71,6 +76,7 @@ public final class ServiceTable {
         List<String> writes = Stream.concat(produces.stream(), deadLettered.stream().map(Topics::dlq)).toList();
         Map<String, String> config = new TreeMap<>(ownConfig);
         config.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA_BOOTSTRAP);
+        config.put("QUARKUS_OIDC_AUTH_SERVER_URL", OIDC_PROVIDER);
         database.ifPresent(db -> {
             config.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + POSTGRES_HOST + ":5432/" + db);
             config.put("QUARKUS_DATASOURCE_USERNAME", db);

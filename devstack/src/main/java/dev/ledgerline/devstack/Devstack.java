@@ -163,7 +163,7 @@ public final class Devstack implements RunningStack {
         stopped.await();
     }
 
-    private static String setting(String[] args, String name, String defaultValue) {
+    static String setting(String[] args, String name, String defaultValue) {
         String prefix = "--" + name + "=";
         for (String arg : args) {
             if (arg.startsWith(prefix)) {

@@ -1,12 +1,9 @@
 package dev.ledgerline.devstack;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.ledgerline.devstack.auth.TokenMinter;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -59,7 +56,10 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
             config.put("kafka.bootstrap.servers", bootstrapServers());
         }
         // Streams state must not outlive the application that wrote it, or it disagrees with the topics.
-        config.put("kafka-streams.state.dir", (String) callShared("newStreamsStateDir"));
+        config.put("kafka-streams.state.dir", (String) SharedDevstack.jvmWide("newStreamsStateDir"));
+        // Bearer tokens of DevTokens verify with the test JVM's public key, as a local run's with .devstack/keys/.
+        config.put("quarkus.oidc.public-key", DevTokens.publicKey());
+        config.put("quarkus.oidc.token.issuer", TokenMinter.ISSUER);
         if (database != null) {
             config.put("quarkus.datasource.jdbc.url", jdbcUrl(database));
             config.put("quarkus.datasource.username", EmbeddedDatabase.USERNAME);
@@ -75,7 +75,7 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
 
     /** The shared broker's {@code bootstrap.servers}, starting the stack if needed. */
     public static String bootstrapServers() {
-        return (String) callShared("bootstrapServers");
+        return (String) SharedDevstack.jvmWide("bootstrapServers");
     }
 
     /**
@@ -83,37 +83,12 @@ public class DevstackResource implements QuarkusTestResourceLifecycleManager {
      * {@link Devstack#SCRAM_USER} with this password: {@link Devstack#SCRAM_PASSWORD} authenticates, any other fails.
      */
     public static Map<String, String> scramClientSettings(String password) {
-        return EmbeddedKafka.scramClientSettings((String) callShared("scramBootstrapServers"), Devstack.SCRAM_USER,
+        return EmbeddedKafka.scramClientSettings((String) SharedDevstack.jvmWide("scramBootstrapServers"), Devstack.SCRAM_USER,
                 password);
     }
 
     /** JDBC URL of one of {@link Devstack#DATABASES} on the shared server, starting the stack if needed. */
     public static String jdbcUrl(String database) {
-        return (String) callShared("jdbcUrl", database);
-    }
-
-    /**
-     * Calls {@link SharedDevstack} as loaded by the system class loader: Quarkus loads test resources in a class
-     * loader per application, whose statics would start one stack per test profile.
-     */
-    private static Object callShared(String method, String... args) {
-        try {
-            Class<?> shared = Class.forName(SharedDevstack.class.getName(), true, jvmWideClassLoader());
-            MethodType type = MethodType.methodType(String.class, Collections.nCopies(args.length, String.class));
-            MethodHandle handle = MethodHandles.publicLookup().findStatic(shared, method, type);
-            return handle.invokeWithArguments((Object[]) args);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("Cannot reach the shared devstack", e);
-        }
-    }
-
-    /** The system class loader when it sees devstack (Maven Surefire, IDEs), else this class's own. */
-    private static ClassLoader jvmWideClassLoader() {
-        ClassLoader system = ClassLoader.getSystemClassLoader();
-        return system.getResource(SharedDevstack.class.getName().replace('.', '/') + ".class") != null
-                ? system
-                : DevstackResource.class.getClassLoader();
+        return (String) SharedDevstack.jvmWide("jdbcUrl", database);
     }
 }

@@ -1,12 +1,21 @@
 package dev.ledgerline.devstack;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+
+import dev.ledgerline.devstack.auth.SigningKeys;
+import dev.ledgerline.devstack.auth.TokenMinter;
 
 /**
  * The one stack of a test JVM, on free ports and temporary data, started on first use and stopped with the JVM:
@@ -17,6 +26,7 @@ public final class SharedDevstack {
 
     private static RunningStack stack;
     private static Path tempRoot;
+    private static SigningKeys signingKeys;
 
     private SharedDevstack() {
     }
@@ -41,6 +51,23 @@ public final class SharedDevstack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The base64 public key of the test JVM's token signing keys ({@code quarkus.oidc.public-key}). */
+    public static synchronized String publicKey() {
+        return keys().publicKeyBase64();
+    }
+
+    /** A bearer token of the test JVM's signing keys; a negative lifetime gives an expired one. */
+    public static synchronized String token(String subject, String tenant, String role, String lifetimeSeconds) {
+        return new TokenMinter(keys()).issue(subject, tenant, List.of(role), Duration.ofSeconds(Long.parseLong(lifetimeSeconds)));
+    }
+
+    private static SigningKeys keys() {
+        if (signingKeys == null) {
+            signingKeys = SigningKeys.generate();
+        }
+        return signingKeys;
     }
 
     private static RunningStack started() {
@@ -90,5 +117,30 @@ public final class SharedDevstack {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete the devstack data in " + root, e);
         }
+    }
+
+    /**
+     * Calls {@link SharedDevstack} as loaded by the system class loader: Quarkus loads test resources and tests in a class
+     * loader per application, whose statics would start one stack (and make one key pair) per test profile.
+     */
+    static Object jvmWide(String method, String... args) {
+        try {
+            Class<?> shared = Class.forName(SharedDevstack.class.getName(), true, jvmWideClassLoader());
+            MethodType type = MethodType.methodType(String.class, Collections.nCopies(args.length, String.class));
+            MethodHandle handle = MethodHandles.publicLookup().findStatic(shared, method, type);
+            return handle.invokeWithArguments((Object[]) args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Cannot reach the shared devstack", e);
+        }
+    }
+
+    /** The system class loader when it sees devstack (Maven Surefire, IDEs), else this class's own. */
+    private static ClassLoader jvmWideClassLoader() {
+        ClassLoader system = ClassLoader.getSystemClassLoader();
+        return system.getResource(SharedDevstack.class.getName().replace('.', '/') + ".class") != null
+                ? system
+                : SharedDevstack.class.getClassLoader();
     }
 }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * the build already done by this reactor; stopped with Ctrl-C (SIGINT).
  */
 final class LedgerlineUp implements AutoCloseable {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern STARTED = Pattern.compile("\\[ledgerline] started (\\S+) \\(pid (\\d+)\\).*");
     private static final List<String> PORTS = List.of("KAFKA", "POSTGRES", "CONNECTOR", "MERGE", "LEDGER", "KPI",
             "SIMULATOR");
@@ -28,11 +28,14 @@ final class LedgerlineUp implements AutoCloseable {
     private final LocalProcess process;
     private final Path dataDir;
     private final Map<String, Integer> ports;
+    private final Map<String, String> environment;
 
-    private LedgerlineUp(LocalProcess process, Path dataDir, Map<String, Integer> ports) {
+    private LedgerlineUp(LocalProcess process, Path dataDir, Map<String, Integer> ports,
+            Map<String, String> environment) {
         this.process = process;
         this.dataDir = dataDir;
         this.ports = ports;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Starts it with the given {@code LEDGERLINE_*} settings on top of free ports and a fresh data directory. */
@@ -56,7 +59,7 @@ final class LedgerlineUp implements AutoCloseable {
         }
         command.addAll(List.of("./ledgerline", "up", "--no-build"));
         return new LedgerlineUp(LocalProcess.start("ledgerline-up", command, environment, ROOT, dataDir), dataDir,
-                ports);
+                ports, environment);
     }
 
     /** Waits for the printed URLs, which come once the demo tenant's connections are synced. */
@@ -86,6 +89,11 @@ final class LedgerlineUp implements AutoCloseable {
 
     String kafkaBootstrap() {
         return "localhost:" + port("KAFKA");
+    }
+
+    /** The {@code LEDGERLINE_*} variables it runs with (ports, data directory, settings), for {@code ./ledgerline token}. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     Path dataDir() {

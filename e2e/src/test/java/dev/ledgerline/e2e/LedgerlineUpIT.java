@@ -51,25 +51,32 @@ class LedgerlineUpIT {
             String kpi = up.url("KPI");
             assertThat(output).anyMatch(line -> line.contains(kpi + "/"));
 
-            HttpResponse<String> dashboard = get(kpi + "/");
+            HttpResponse<String> dashboard = get(kpi + "/", null);
             assertThat(dashboard.statusCode()).isEqualTo(200);
             assertThat(dashboard.body().toLowerCase(Locale.ROOT)).contains("<html");
+            // The printed admin token works; without one the API refuses; ./ledgerline token makes more.
+            String adminToken = output.get(output.indexOf(output.stream()
+                    .filter(line -> line.contains("Admin token of tenant demo")).findFirst().orElseThrow()) + 1).trim();
+            String kpisOfDemo = kpi + "/api/tenants/demo/kpis?window=P365D&dimension=ALL";
+            assertThat(get(kpisOfDemo, null).statusCode()).isEqualTo(401);
+            String viewerToken = tokenFromTheScript(up.environment(), "viewer");
             Awaitility.await("the demo tenant's KPIs").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                     .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
-                        HttpResponse<String> kpis = get(kpi + "/api/tenants/demo/kpis?window=P365D&dimension=ALL");
+                        HttpResponse<String> kpis = get(kpisOfDemo, viewerToken);
                         return kpis.statusCode() == 200 && wonDeals(JSON.readTree(kpis.body())) > 0;
                     });
             String simulator = up.url("SIMULATOR");
             Awaitility.await("the simulator's webhooks reach the connector").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofSeconds(2)).until(() -> {
-                        JsonNode webhooks = JSON.readTree(get(simulator + "/_simulator/webhooks").body());
+                        JsonNode webhooks = JSON.readTree(get(simulator + "/_simulator/webhooks", null).body());
                         return webhooks.path("batches").asLong() > 0;
                     });
-            assertThat(JSON.readTree(get(simulator + "/_simulator/webhooks").body()).path("failedBatches").asLong())
+            assertThat(JSON.readTree(get(simulator + "/_simulator/webhooks", null).body()).path("failedBatches").asLong())
                     .as("the connector accepted every signed batch").isZero();
             Awaitility.await("scheduled incremental syncs of both connections").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofSeconds(2)).until(() -> scheduledRunsSucceeded(up.url("CONNECTOR")) >= 2);
-            JsonNode connections = JSON.readTree(get(up.url("CONNECTOR") + "/api/tenants/demo/connections").body());
+            JsonNode connections = JSON.readTree(get(up.url("CONNECTOR") + "/api/tenants/demo/connections", adminToken)
+                    .body());
             assertThat(connections.findValuesAsText("crm")).containsExactlyInAnyOrder("HUBSPOT", "SALESFORCE");
             connections.forEach(connection -> assertThat(connection.path("status").asText())
                     .as("connection %s", connection).isEqualTo("ACTIVE"));
@@ -123,7 +130,7 @@ class LedgerlineUpIT {
 
     /** Connections with a scheduled run that succeeded, from the connector's run timer in {@code /q/metrics}. */
     private static long scheduledRunsSucceeded(String connector) throws IOException, InterruptedException {
-        return get(connector + "/q/metrics").body().lines()
+        return get(connector + "/q/metrics", null).body().lines()
                 .filter(line -> line.startsWith("ledgerline_sync_run_duration_seconds_count{")
                         && line.contains("trigger=\"SCHEDULE\"") && line.contains("state=\"SUCCEEDED\""))
                 .count();
@@ -138,8 +145,23 @@ class LedgerlineUpIT {
         return 0;
     }
 
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A GET, with this bearer token unless null. */
+    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code ./ledgerline token --tenant demo --role ROLE} on the run's data directory: the token it prints. */
+    private static String tokenFromTheScript(Map<String, String> environment, String role) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("./ledgerline", "token", "--tenant", "demo", "--role", role)
+                .directory(LedgerlineUp.ROOT.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(environment);
+        Process token = builder.start();
+        String printed = new String(token.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(token.waitFor()).as("./ledgerline token: %s", printed).isZero();
+        return printed.trim();
     }
 }

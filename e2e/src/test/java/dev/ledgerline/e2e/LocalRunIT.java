@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ledgerline.devstack.CodecRoundTrip;
+import dev.ledgerline.devstack.DevTokens;
+import dev.ledgerline.devstack.auth.TokenMinter;
 import dev.ledgerline.schemas.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -118,18 +120,18 @@ class LocalRunIT {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         secretKey = Base64.getEncoder().encodeToString(key);
-        start(LocalProcess.javaJar("connector-service", CONNECTOR, List.of(), Map.of(
+        start(LocalProcess.javaJar("connector-service", CONNECTOR, List.of(), withTokenKey(Map.of(
                 "LEDGERLINE_SECRET_KEY", secretKey,
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + postgresPort + "/connector",
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "QUARKUS_HTTP_PORT", String.valueOf(connectorPort)), workDir));
+                "QUARKUS_HTTP_PORT", String.valueOf(connectorPort))), workDir));
         int kpiPort = freePort();
-        start(LocalProcess.javaJar("kpi-service", KPI, List.of(), Map.of(
+        start(LocalProcess.javaJar("kpi-service", KPI, List.of(), withTokenKey(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "KAFKA_STREAMS_STATE_DIR", workDir.resolve(".devstack/kpi-streams").toAbsolutePath().toString(),
-                "QUARKUS_HTTP_PORT", String.valueOf(kpiPort)), workDir));
+                "QUARKUS_HTTP_PORT", String.valueOf(kpiPort))), workDir));
         int mergePort = freePort();
         LocalProcess merge = start(LocalProcess.javaJar("merge-service", MERGE, List.of(),
                 database(bootstrap, "merge", mergePort, secretKey), workDir));
@@ -146,15 +148,23 @@ class LocalRunIT {
         awaitReady(ledgerSync, ledger);
     }
 
+    /** A service's environment plus the public key that verifies DevTokens' bearer tokens, as ./ledgerline up passes it. */
+    private static Map<String, String> withTokenKey(Map<String, String> environment) {
+        Map<String, String> withKey = new HashMap<>(environment);
+        withKey.put("QUARKUS_OIDC_PUBLIC_KEY", DevTokens.publicKey());
+        withKey.put("QUARKUS_OIDC_TOKEN_ISSUER", TokenMinter.ISSUER);
+        return withKey;
+    }
+
     /** The README's environment of a service with a database of its own. */
     private static Map<String, String> database(String bootstrap, String database, int port, String secretKey) {
-        return Map.of(
+        return withTokenKey(Map.of(
                 "LEDGERLINE_SECRET_KEY", secretKey,
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + postgresPort + "/" + database,
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "QUARKUS_HTTP_PORT", String.valueOf(port));
+                "QUARKUS_HTTP_PORT", String.valueOf(port)));
     }
 
     @AfterAll
@@ -496,6 +506,10 @@ class LocalRunIT {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
+        String bearer = DevTokens.bearerFor(service.resolve(path).toString(), "admin");
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -1,5 +1,7 @@
 package dev.ledgerline.kpi;
 
+import dev.ledgerline.devstack.DevTokens;
+import dev.ledgerline.devstack.auth.TokenMinter;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -48,7 +50,9 @@ public final class PackagedKpiService {
                 "-Dquarkus.kafka-streams.application-server=127.0.0.1:" + port,
                 "-Dquarkus.kafka-streams.application-id=" + applicationId,
                 "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dkafka-streams.state.dir=" + stateDir));
+                "-Dkafka-streams.state.dir=" + stateDir,
+                "-Dquarkus.oidc.public-key=" + DevTokens.publicKey(),
+                "-Dquarkus.oidc.token.issuer=" + TokenMinter.ISSUER));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", APP.toString()));
         var log = Path.of("target", "kpi-instance-" + name + ".log").toFile();
@@ -68,8 +72,7 @@ public final class PackagedKpiService {
     /** The HTTP status of a GET, or -1 while the instance does not answer yet (failing if it has exited). */
     public int status(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(request(path, Duration.ofSeconds(5)), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("instance " + name + " exited with " + process.exitValue(), e);
@@ -82,8 +85,17 @@ public final class PackagedKpiService {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path, Duration.ofSeconds(10)), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET, with a viewer token of the tenant when the path names one. */
+    private HttpRequest request(String path, Duration timeout) {
+        var request = HttpRequest.newBuilder(uri(path)).timeout(timeout).GET();
+        String bearer = DevTokens.bearerFor(uri(path).toString(), "viewer");
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        return request.build();
     }
 
     /** A sample of the Prometheus output, e.g. {@code kpi_tenants}, summed over its label sets matching {@code labels}. */

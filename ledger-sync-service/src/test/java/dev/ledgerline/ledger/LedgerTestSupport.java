@@ -2,6 +2,7 @@ package dev.ledgerline.ledger;
 
 import static io.restassured.RestAssured.given;
 
+import dev.ledgerline.devstack.DevTokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -19,6 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
  * over REST and, for invariants, from its database.
  */
 public abstract class LedgerTestSupport {
+    @BeforeAll
+    static void sendAdminTokens() {
+        DevTokens.sendWithEveryRequest("admin");
+    }
+
     @Inject
     DataSource dataSource;
 

@@ -1,6 +1,8 @@
 package dev.ledgerline.connector.connection;
 
 import dev.ledgerline.connector.tenant.TenantIds;
+import dev.ledgerline.security.Allowed;
+import dev.ledgerline.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +18,7 @@ import java.util.UUID;
 
 /** A tenant's CRM connections (DESIGN.md §8). */
 @Path("/api/tenants/{tenant}/connections")
+@Allowed(Role.ADMIN)
 public class ConnectionResource {
     private final ConnectionService connections;
 

@@ -1,5 +1,7 @@
 package dev.ledgerline.connector.mapping;
 
+import dev.ledgerline.security.Allowed;
+import dev.ledgerline.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import dev.ledgerline.connector.mapping.MappingDtos.Stage;
 
 /** {@code GET|PUT …/connections/{id}/stage-mapping} and {@code …/lead-status-mapping}. */
 @Path("/api/tenants/{tenant}/connections/{id}")
+@Allowed(Role.ADMIN)
 public class MappingResource {
     private final MappingService mappings;
 

@@ -1,5 +1,7 @@
 package dev.ledgerline.connector.monday;
 
+import dev.ledgerline.security.Allowed;
+import dev.ledgerline.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import java.util.UUID;
 
 /** {@code GET|PUT …/connections/{id}/monday-boards}: which boards a monday connection syncs, and their columns. */
 @Path("/api/tenants/{tenant}/connections/{id}/monday-boards")
+@Allowed(Role.ADMIN)
 public class MondayBoardsResource {
     private final MondayBoardsService boards;
 

@@ -1,5 +1,7 @@
 package dev.ledgerline.connector.sync;
 
+import dev.ledgerline.security.Allowed;
+import dev.ledgerline.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import java.util.UUID;
 
 /** {@code POST …/connections/{id}/sync} starts a run; {@code GET …/runs/{run}} shows its progress. */
 @Path("/api/tenants/{tenant}/connections/{id}")
+@Allowed(Role.ADMIN)
 public class SyncResource {
     private final SyncService syncs;
 

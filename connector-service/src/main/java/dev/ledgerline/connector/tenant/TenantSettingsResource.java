@@ -1,5 +1,7 @@
 package dev.ledgerline.connector.tenant;
 
+import dev.ledgerline.security.Allowed;
+import dev.ledgerline.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 
 /** {@code GET|PUT /api/tenants/{tenant}/settings}: home currency, time zone and fiscal-year start. */
 @Path("/api/tenants/{tenant}/settings")
+@Allowed(Role.ADMIN)
 public class TenantSettingsResource {
     private final TenantSettingsService settings;
 

@@ -12,6 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -21,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "connector"))
 class HubSpotFullSyncBenchmark {
+    @BeforeAll
+    static void sendAdminTokens() {
+        DevTokens.sendWithEveryRequest("admin");
+    }
+
     private static final int DEALS = Integer.getInteger("bench.deals", 100_000);
     private static final int CONTACTS = Integer.getInteger("bench.contacts", 100_000);
 

@@ -1,5 +1,6 @@
 package dev.ledgerline.connector.benchmark;
 
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -7,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@link SalesforceFullSync} through REST {@code queryAll} pages: the bulk threshold is above the org's size. */
@@ -14,6 +16,11 @@ import org.junit.jupiter.api.Test;
 @TestProfile(SalesforceRestFullSyncBenchmark.RestOnly.class)
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "connector"))
 class SalesforceRestFullSyncBenchmark {
+    @BeforeAll
+    static void sendAdminTokens() {
+        DevTokens.sendWithEveryRequest("admin");
+    }
+
 
     public static final class RestOnly implements QuarkusTestProfile {
         @Override

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ledgerline.connector.oauth.TokenRevocation;
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.devstack.TopicProbe;
 import dev.ledgerline.schemas.AvroSerde;
@@ -45,6 +46,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "connector"))
 class ConnectionApiTest {
+    @BeforeAll
+    static void sendAdminTokens() {
+        DevTokens.sendWithEveryRequest("admin");
+    }
+
     private static final String PRIVATE_APP_TOKEN = "pat-eu1-2b6f0c4e-7a1d-4c3b-9f0e-5d8a1b2c3d4e";
     private static final String CLIENT_SECRET = "7c4f0a52-client-secret-e91b";
     private static final WireMockServer crm = new WireMockServer(wireMockConfig().dynamicPort());

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -14,11 +15,17 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "connector"))
 class MappingApiTest {
+    @BeforeAll
+    static void sendAdminTokens() {
+        DevTokens.sendWithEveryRequest("admin");
+    }
+
     private static final String BASE = "/api/tenants/{tenant}/connections/{id}/";
 
     @Test

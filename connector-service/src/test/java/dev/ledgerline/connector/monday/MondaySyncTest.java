@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.devstack.TopicProbe;
 import dev.ledgerline.schemas.AvroSerde;
@@ -52,6 +53,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "connector"))
 class MondaySyncTest {
+    @BeforeAll
+    static void sendAdminTokens() {
+        DevTokens.sendWithEveryRequest("admin");
+    }
+
     private static final WireMockServer MONDAY = new WireMockServer(wireMockConfig().dynamicPort()
             .usingFilesUnderClasspath("monday"));
     private static final String DEALS = "1234567890";

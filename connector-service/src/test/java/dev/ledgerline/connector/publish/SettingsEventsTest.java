@@ -11,6 +11,7 @@ import dev.ledgerline.connector.connection.ConnectionService;
 import dev.ledgerline.connector.connection.CustomerScope;
 import dev.ledgerline.connector.tenant.TenantSettingsDto;
 import dev.ledgerline.connector.tenant.TenantSettingsService;
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.devstack.TopicProbe;
 import dev.ledgerline.schemas.AvroSerde;
@@ -29,12 +30,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Settings changes and their events commit or roll back together: they go through the outbox. */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "connector"))
 class SettingsEventsTest {
+    @BeforeAll
+    static void sendAdminTokens() {
+        DevTokens.sendWithEveryRequest("admin");
+    }
+
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Inject

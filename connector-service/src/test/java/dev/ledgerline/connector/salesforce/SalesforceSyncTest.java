@@ -28,6 +28,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.ledgerline.connector.connection.ConnectionRows;
 import dev.ledgerline.secrets.SecretCipher;
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.devstack.TopicProbe;
 import dev.ledgerline.schemas.AvroSerde;
@@ -73,6 +74,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "connector"))
 class SalesforceSyncTest {
+    @BeforeAll
+    static void sendAdminTokens() {
+        DevTokens.sendWithEveryRequest("admin");
+    }
+
     private static final ApiUsage USAGE = new ApiUsage();
     private static final WireMockServer SALESFORCE = new WireMockServer(wireMockConfig().dynamicPort()
             .usingFilesUnderClasspath("salesforce").extensions(USAGE));

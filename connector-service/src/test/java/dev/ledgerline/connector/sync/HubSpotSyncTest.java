@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.devstack.TopicProbe;
 import dev.ledgerline.schemas.AvroSerde;
@@ -61,6 +62,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "connector"))
 class HubSpotSyncTest {
+    @BeforeAll
+    static void sendAdminTokens() {
+        DevTokens.sendWithEveryRequest("admin");
+    }
+
     private static final WireMockServer HUBSPOT = new WireMockServer(wireMockConfig().dynamicPort()
             .usingFilesUnderClasspath("hubspot"));
     private static final String EMPTY_PAGE = "{\"results\":[]}";

@@ -26,7 +26,9 @@ import java.util.Set;
  * (FULL for a new connection, INCREMENTAL for a kept one), waited for and reported. Exits 1 when something failed.
  *
  * <p>{@code java -cp crm-simulator-runner.jar dev.ledgerline.simulator.demo.LocalDemo --connector=URL
- * --simulator=URL [--tenant=demo] [--client-id=…] [--client-secret=…]}
+ * --simulator=URL [--tenant=demo] [--client-id=…] [--client-secret=…]}, with an admin bearer token of the tenant for
+ * connector-service's API in the environment variable {@value #TOKEN_VARIABLE} (kept off the command line, which
+ * every local user can read).
  */
 public final class LocalDemo {
     /**
@@ -45,6 +47,7 @@ public final class LocalDemo {
     static final DemoCrm SALESFORCE = new DemoCrm("SALESFORCE", "Salesforce (CRM simulator)",
             "/services/oauth2/token", "/services/oauth2/authorize", List.of("api", "refresh_token"));
     static final DemoCrm MONDAY = new DemoCrm("MONDAY", "monday.com (CRM simulator)", null, null, List.of());
+    static final String TOKEN_VARIABLE = "LEDGERLINE_TOKEN";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(15);
     private static final Set<String> RUNNING = Set.of("QUEUED", "RUNNING");
@@ -55,13 +58,15 @@ public final class LocalDemo {
     private final String tenant;
     private final String clientId;
     private final String clientSecret;
+    private final String bearerToken;
 
-    LocalDemo(URI connector, URI simulator, String tenant, String clientId, String clientSecret) {
+    LocalDemo(URI connector, URI simulator, String tenant, String clientId, String clientSecret, String bearerToken) {
         this.connector = connector;
         this.simulator = simulator;
         this.tenant = tenant;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
+        this.bearerToken = bearerToken;
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,7 +74,11 @@ public final class LocalDemo {
         String simulator = option(args, "simulator", "http://localhost:8090");
         LocalDemo demo = new LocalDemo(URI.create(connector), URI.create(simulator), option(args, "tenant", "demo"),
                 option(args, "client-id", "ledgerline-local"),
-                option(args, "client-secret", "local-simulator-client-secret"));
+                option(args, "client-secret", "local-simulator-client-secret"), System.getenv(TOKEN_VARIABLE));
+        if (demo.bearerToken == null || demo.bearerToken.isBlank()) {
+            System.err.println("Demo registration needs an admin token of the tenant in " + TOKEN_VARIABLE);
+            System.exit(2);
+        }
         try {
             System.exit(demo.register() ? 0 : 1);
         } catch (DemoFailure failure) {
@@ -200,6 +209,9 @@ public final class LocalDemo {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        if (service.equals(connector)) {
+            request.header("Authorization", "Bearer " + bearerToken);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {

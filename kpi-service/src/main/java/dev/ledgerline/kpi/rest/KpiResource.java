@@ -4,6 +4,8 @@ import dev.ledgerline.kpi.compute.Dimension;
 import dev.ledgerline.kpi.compute.KpiId;
 import dev.ledgerline.kpi.compute.Window;
 import dev.ledgerline.rest.problem.ProblemException;
+import dev.ledgerline.security.Allowed;
+import dev.ledgerline.security.Role;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,6 +31,7 @@ import java.util.function.Supplier;
  * ({@link RequestForwarder}).
  */
 @Path("/api/tenants/{tenant}")
+@Allowed(Role.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 public class KpiResource {
 
@@ -42,6 +46,9 @@ public class KpiResource {
 
     @Context
     UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @Path("/kpis")
@@ -82,7 +89,8 @@ public class KpiResource {
     private Response answer(String tenant, String forwardedBy, Supplier<Object> local) {
         var route = router.route(tenant, forwardedBy != null);
         if (route instanceof Route.Remote remote) {
-            return forwarder.forward(remote.host(), uriInfo.getRequestUri());
+            return forwarder.forward(remote.host(), uriInfo.getRequestUri(),
+                    headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         }
         if (route instanceof Route.Unavailable unavailable) {
             throw ProblemException.unavailable(unavailable.reason(), RequestForwarder.RETRY_AFTER_SECONDS);

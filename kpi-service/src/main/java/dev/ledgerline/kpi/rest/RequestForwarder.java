@@ -1,6 +1,7 @@
 package dev.ledgerline.kpi.rest;
 
 import dev.ledgerline.rest.problem.ProblemException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
@@ -12,8 +13,9 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.jboss.logging.Logger;
 
 /**
- * Sends a GET to the instance that owns the tenant, with {@link #FORWARDED_HEADER} so that it answers itself,
- * and relays its status, content type, Retry-After and body unchanged.
+ * Sends a GET to the instance that owns the tenant, with {@link #FORWARDED_HEADER} so that it answers itself and the
+ * caller's bearer token so that it checks the caller as this instance did, and relays its status, content type,
+ * Retry-After and body unchanged.
  */
 public final class RequestForwarder {
     /** Marks a forwarded request; its value is the forwarding instance's application.server. */
@@ -31,13 +33,14 @@ public final class RequestForwarder {
         this.selfName = selfName;
     }
 
-    /** Forwards the request with this path and raw query to {@code owner}. */
-    public Response forward(HostInfo owner, URI requestUri) {
+    /** Forwards the request with this path, raw query and {@code Authorization} header to {@code owner}. */
+    public Response forward(HostInfo owner, URI requestUri, String authorization) {
         var target = URI.create("http://" + owner.host() + ":" + owner.port() + requestUri.getRawPath()
                 + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery()));
         var request = HttpRequest.newBuilder(target).timeout(timeout).GET()
                 .header("Accept", "application/json, application/problem+json")
                 .header(FORWARDED_HEADER, selfName)
+                .header(HttpHeaders.AUTHORIZATION, authorization)
                 .build();
         try {
             var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

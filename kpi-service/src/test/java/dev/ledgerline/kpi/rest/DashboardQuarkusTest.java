@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.wire.Deal;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +45,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(DevstackResource.class)
 class DashboardQuarkusTest {
+    @BeforeAll
+    static void sendViewerTokens() {
+        DevTokens.sendWithEveryRequest("viewer");
+    }
+
     private static final String TENANT = "dash-" + UUID.randomUUID().toString().substring(0, 8);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -10,6 +10,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +34,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTestResource(DevstackResource.class)
 @TestProfile(KpiForwardingQuarkusTest.OtherInstanceOwnsEverything.class)
 class KpiForwardingQuarkusTest {
+    @BeforeAll
+    static void sendViewerTokens() {
+        DevTokens.sendWithEveryRequest("viewer");
+    }
+
     private static WireMockServer other;
 
     public static class OtherInstanceOwnsEverything implements QuarkusTestProfile {
@@ -67,11 +73,14 @@ class KpiForwardingQuarkusTest {
         other.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"from\":\"elsewhere\"}")));
 
-        given().get(path)
+        String token = DevTokens.issue("acme", "viewer");
+        given().auth().oauth2(token).get(path)
                 .then().statusCode(200)
                 .body("from", org.hamcrest.Matchers.equalTo("elsewhere"));
+        // The owning instance checks the caller itself: the token goes along.
         other.verify(getRequestedFor(urlEqualTo(path))
-                .withHeader(RequestForwarder.FORWARDED_HEADER, equalTo("kpi-self:8084")));
+                .withHeader(RequestForwarder.FORWARDED_HEADER, equalTo("kpi-self:8084"))
+                .withHeader("Authorization", equalTo("Bearer " + token)));
     }
 
     @Test

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.oneOf;
 
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.wire.Deal;
@@ -32,6 +33,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(DevstackResource.class)
 class KpiRestQuarkusTest {
+    @BeforeAll
+    static void sendViewerTokens() {
+        DevTokens.sendWithEveryRequest("viewer");
+    }
+
     private static final String TENANT = "rest-" + UUID.randomUUID().toString().substring(0, 8);
     private static boolean produced;
 

@@ -37,19 +37,22 @@ class RequestForwarderTest {
         other.stop();
     }
 
+    private static final String BEARER = "Bearer caller-token";
+
     @Test
-    void theSamePathAndQueryGoToTheOwnerMarkedAsForwardedAndItsAnswerIsRelayed() {
+    void theSamePathAndQueryGoToTheOwnerMarkedAsForwardedWithTheCallersTokenAndItsAnswerIsRelayed() {
         var path = "/api/tenants/acme/kpis?asOf=2025-02-28&window=MONTH&dimension=OWNER";
         other.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("[{\"kpi\":\"WIN_RATE\"}]")));
 
-        var response = forwarder.forward(owner(), URI.create("http://kpi-a:8084" + path));
+        var response = forwarder.forward(owner(), URI.create("http://kpi-a:8084" + path), BEARER);
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getHeaderString("Content-Type")).isEqualTo("application/json");
         assertThat(new String((byte[]) response.getEntity(), StandardCharsets.UTF_8)).isEqualTo("[{\"kpi\":\"WIN_RATE\"}]");
         other.verify(getRequestedFor(urlEqualTo(path))
-                .withHeader(RequestForwarder.FORWARDED_HEADER, equalTo("kpi-a:8084")));
+                .withHeader(RequestForwarder.FORWARDED_HEADER, equalTo("kpi-a:8084"))
+                .withHeader("Authorization", equalTo(BEARER)));
     }
 
     @Test
@@ -59,7 +62,7 @@ class RequestForwarderTest {
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\":\"Service unavailable\",\"status\":503}")));
 
-        var response = forwarder.forward(owner(), URI.create("http://kpi-a:8084" + path));
+        var response = forwarder.forward(owner(), URI.create("http://kpi-a:8084" + path), BEARER);
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
@@ -73,7 +76,7 @@ class RequestForwarderTest {
             closedPort = socket.getLocalPort();
         }
         assertThatThrownBy(() -> forwarder.forward(new HostInfo("127.0.0.1", closedPort),
-                URI.create("http://kpi-a:8084/api/tenants/acme/kpis")))
+                URI.create("http://kpi-a:8084/api/tenants/acme/kpis"), BEARER))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(503);
                     assertThat(e.retryAfterSeconds()).hasValue(1);

@@ -2,6 +2,8 @@ package dev.ledgerline.ledger.invoice;
 
 import dev.ledgerline.ledger.rest.Page;
 import dev.ledgerline.ledger.rest.QueryParams;
+import dev.ledgerline.security.Allowed;
+import dev.ledgerline.security.Role;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** {@code GET /api/tenants/{tenant}/invoices}: the invoices in the ledger, newest first. */
 @Path("/api/tenants/{tenant}/invoices")
+@Allowed(Role.VIEWER)
 public class InvoiceResource {
     private final InvoiceQueries invoices;
 

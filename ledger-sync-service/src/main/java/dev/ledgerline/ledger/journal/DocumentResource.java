@@ -3,6 +3,8 @@ package dev.ledgerline.ledger.journal;
 import dev.ledgerline.ledger.posting.Account;
 import dev.ledgerline.ledger.rest.Page;
 import dev.ledgerline.ledger.rest.QueryParams;
+import dev.ledgerline.security.Allowed;
+import dev.ledgerline.security.Role;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** {@code GET /documents} and {@code GET /journal} of a tenant, in posting order. */
 @Path("/api/tenants/{tenant}")
+@Allowed(Role.VIEWER)
 public class DocumentResource {
     private final DocumentQueries queries;
 

@@ -2,6 +2,8 @@ package dev.ledgerline.ledger.quickbooks;
 
 import dev.ledgerline.ledger.rest.Page;
 import dev.ledgerline.ledger.rest.QueryParams;
+import dev.ledgerline.security.Allowed;
+import dev.ledgerline.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The tenant's QuickBooks Online company and the state of every push. */
 @Path("/api/tenants/{tenant}/quickbooks")
+@Allowed(Role.ADMIN)
 public class QuickBooksResource {
     private final QuickBooksService service;
     private final QuickBooksConsent consent;

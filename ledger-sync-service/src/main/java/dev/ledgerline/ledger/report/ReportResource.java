@@ -2,6 +2,8 @@ package dev.ledgerline.ledger.report;
 
 import dev.ledgerline.ledger.rest.QueryParams;
 import dev.ledgerline.rest.problem.ProblemException;
+import dev.ledgerline.security.Allowed;
+import dev.ledgerline.security.Role;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** {@code GET /trial-balance} and {@code GET /profitability} of a tenant. */
 @Path("/api/tenants/{tenant}")
+@Allowed(Role.VIEWER)
 public class ReportResource {
     private final ReportQueries reports;
 

@@ -3,6 +3,7 @@ package dev.ledgerline.ledger.quickbooks;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.ledger.LedgerDb;
 import dev.ledgerline.ledger.LedgerInput;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = DevstackResource.DATABASE_ARG, value = "ledger"))
 class QuickBooksPushBenchmark {
+    @BeforeAll
+    static void sendAdminTokens() {
+        DevTokens.sendWithEveryRequest("admin");
+    }
+
     private static final int INVOICES = Integer.getInteger("bench.qbo.invoices", 1_000);
     private static final int LATENCY_MS = Integer.getInteger("bench.qbo.latency-ms", 150);
     private static final int BOUND = 500;

@@ -1,11 +1,12 @@
 package dev.ledgerline.merge.review;
 
-import dev.ledgerline.merge.rest.Actor;
 import dev.ledgerline.merge.rest.Paging;
 import dev.ledgerline.rest.problem.ProblemException;
+import dev.ledgerline.security.Allowed;
+import dev.ledgerline.security.Caller;
+import dev.ledgerline.security.Role;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,14 +16,20 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The review queue (DESIGN.md §8): list, one item, merge into a customer, create a customer, dismiss. */
+/**
+ * The review queue (DESIGN.md §8): list, one item (viewer); merge into a customer, create a customer, dismiss
+ * (reviewer), each recorded as decided by the bearer token's subject.
+ */
 @Path("/api/tenants/{tenant}/reviews")
 @Produces(MediaType.APPLICATION_JSON)
+@Allowed(Role.VIEWER)
 public class ReviewResource {
     private final Reviews reviews;
+    private final Caller caller;
 
-    ReviewResource(Reviews reviews) {
+    ReviewResource(Reviews reviews, Caller caller) {
         this.reviews = reviews;
+        this.caller = caller;
     }
 
     @GET
@@ -40,27 +47,27 @@ public class ReviewResource {
     @POST
     @Path("/{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.REVIEWER)
     public ReviewViews.Decided merge(@PathParam("tenant") String tenant, @PathParam("id") String id,
-            @HeaderParam(Actor.HEADER) String user, ReviewViews.MergeRequest request) {
-        String actor = Actor.of(user);
+            ReviewViews.MergeRequest request) {
         if (request == null) {
             throw ProblemException.badField("customerId", "names the customer to merge the record into; required");
         }
-        return reviews.merge(tenant, id, request.customerId(), actor);
+        return reviews.merge(tenant, id, request.customerId(), caller.subject());
     }
 
     @POST
     @Path("/{id}/create-customer")
-    public ReviewViews.Decided createCustomer(@PathParam("tenant") String tenant, @PathParam("id") String id,
-            @HeaderParam(Actor.HEADER) String user) {
-        return reviews.createCustomer(tenant, id, Actor.of(user));
+    @Allowed(Role.REVIEWER)
+    public ReviewViews.Decided createCustomer(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return reviews.createCustomer(tenant, id, caller.subject());
     }
 
     @POST
     @Path("/{id}/dismiss")
-    public ReviewViews.Decided dismiss(@PathParam("tenant") String tenant, @PathParam("id") String id,
-            @HeaderParam(Actor.HEADER) String user) {
-        return reviews.dismiss(tenant, id, Actor.of(user));
+    @Allowed(Role.REVIEWER)
+    public ReviewViews.Decided dismiss(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return reviews.dismiss(tenant, id, caller.subject());
     }
 
     private static ReviewState state(String state) {

@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.merge.MergeTestSupport;
 import dev.ledgerline.merge.MergeWire;
-import dev.ledgerline.merge.rest.Actor;
 import dev.ledgerline.wire.CrmSource;
 import dev.ledgerline.wire.Customer;
 import dev.ledgerline.wire.CustomerScope;
@@ -48,11 +48,15 @@ class DecisionsTest extends MergeTestSupport {
         api().get("/reviews/" + item).then().statusCode(200).body("record.externalId", equalTo("1002"))
                 .body("record.fields.lastName", equalTo("Berg-Lund"));
 
-        given().contentType(ContentType.JSON).body("{\"customerId\":\"" + existing + "\"}")
+        // A viewer may look but not decide; the decision is still open afterwards.
+        given().auth().oauth2(DevTokens.issue(tenant, "viewer")).contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + existing + "\"}")
                 .post("/api/tenants/{t}/reviews/{id}/merge", tenant, item)
-                .then().statusCode(400).contentType(containsString("problem+json"))
-                .body("violations[0].field", equalTo(Actor.HEADER));
-        api().contentType(ContentType.JSON).body("{\"customerId\":\"" + existing + "\"}")
+                .then().statusCode(403).contentType(containsString("problem+json"));
+        api().get("/reviews/" + item).then().statusCode(200).body("state", equalTo("OPEN"));
+        // Who decided is the token's subject, whatever the request claims.
+        api().header("X-Ledgerline-User", "mallory").contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + existing + "\",\"who\":\"mallory\"}")
                 .post("/reviews/" + item + "/merge").then().statusCode(200).body("state", equalTo("MERGED"));
 
         output.await(o -> o.deals().containsKey("d-10"));
@@ -143,6 +147,6 @@ class DecisionsTest extends MergeTestSupport {
     }
 
     private io.restassured.specification.RequestSpecification api() {
-        return given().basePath("/api/tenants/" + tenant).header(Actor.HEADER, "reviewer@tenant");
+        return given().basePath("/api/tenants/" + tenant).auth().oauth2(DevTokens.issue(tenant, "reviewer", "reviewer@tenant"));
     }
 }
