@@ -2,42 +2,17 @@ package dev.ledgerline.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerline.devstack.ServiceDatabase;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.awaitility.Awaitility;
 
-/** What a test reads of the ledger's database directly: processed events and the invariants finance relies on. */
-public final class LedgerDb {
-    private final DataSource dataSource;
+/** What a test reads of the ledger's database directly: beside the processed events, the invariants finance relies on. */
+public final class LedgerDb extends ServiceDatabase {
 
     public LedgerDb(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    /** Waits (generously: the machine is shared) until every event is in the processed-event log. */
-    public void awaitProcessed(Collection<String> eventIds) {
-        String[] distinct = eventIds.stream().distinct().toArray(String[]::new);
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> count("select count(*) from processed_event where event_id = any(?)",
-                        (Object) distinct) == distinct.length);
-    }
-
-    public String outcome(String eventId) {
-        return (String) rows("select outcome from processed_event where event_id = ?", eventId).get(0).get("outcome");
-    }
-
-    public long count(String sql, Object... parameters) {
-        return ((Number) rows(sql, parameters).get(0).values().iterator().next()).longValue();
+        super(dataSource);
     }
 
     /** Debits − credits of an account of the tenant in a currency, over the whole journal. */
@@ -87,32 +62,6 @@ public final class LedgerDb {
         assertThat(receivables).as("receivables per customer equal the open balances of its invoices")
                 .usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(open);
-    }
-
-    public List<Map<String, Object>> rows(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof String[] array) {
-                    statement.setArray(i + 1, connection.createArrayOf("varchar", array));
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                while (result.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
-                        row.put(result.getMetaData().getColumnLabel(column), result.getObject(column));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
     }
 
     private Map<String, BigDecimal> sums(String sql, String tenant) {

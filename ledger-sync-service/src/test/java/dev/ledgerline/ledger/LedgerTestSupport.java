@@ -3,6 +3,7 @@ package dev.ledgerline.ledger;
 import static io.restassured.RestAssured.given;
 
 import dev.ledgerline.devstack.DevTokens;
+import dev.ledgerline.devstack.TopicInput;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.math.BigDecimal;
@@ -30,13 +31,13 @@ public abstract class LedgerTestSupport {
     DataSource dataSource;
 
     protected String tenant;
-    protected LedgerInput input;
+    protected TopicInput input;
     protected LedgerDb db;
 
     @BeforeEach
     void newTenant() {
         tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        input = new LedgerInput();
+        input = new TopicInput();
         db = new LedgerDb(dataSource);
     }
 

@@ -1,5 +1,6 @@
 package dev.ledgerline.ledger;
 
+import dev.ledgerline.devstack.TopicInput;
 import dev.ledgerline.schemas.Keys;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.CatalogItem;
@@ -42,7 +43,7 @@ public final class Wire {
     }
 
     /** A record bound for a topic under a key. */
-    public record Input(String topic, String key, SpecificRecord value) {
+    public record Input(String topic, String key, SpecificRecord value) implements TopicInput.Record {
     }
 
     public static Money money(String amount, String currency) {

@@ -1,18 +1,14 @@
 package dev.ledgerline.merge;
 
+import dev.ledgerline.devstack.ServiceDatabase;
+import dev.ledgerline.devstack.TopicInput;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -28,13 +24,15 @@ public abstract class MergeTestSupport {
     DataSource dataSource;
 
     protected String tenant;
-    protected MergeInput input;
+    protected ServiceDatabase db;
+    protected TopicInput input;
     protected MergeOutput output;
 
     @BeforeEach
     void newTenant() {
         tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        input = new MergeInput();
+        db = new ServiceDatabase(dataSource);
+        input = new TopicInput();
         output = new MergeOutput(tenant);
     }
 
@@ -55,44 +53,19 @@ public abstract class MergeTestSupport {
     }
 
     protected void awaitProcessed(List<String> eventIds) {
-        awaitProcessed(eventIds, Duration.ofSeconds(120), Duration.ofMillis(100));
+        db.awaitProcessed(eventIds);
     }
 
     protected void awaitProcessed(List<String> eventIds, Duration atMost, Duration pollInterval) {
-        String[] distinct = eventIds.stream().distinct().toArray(String[]::new);
-        Awaitility.await().atMost(atMost).pollInterval(pollInterval)
-                .until(() -> count("select count(*) from processed_event where event_id = any(?)",
-                        (Object) distinct) == distinct.length);
+        db.awaitProcessed(eventIds, atMost, pollInterval);
     }
 
     protected long count(String sql, Object... parameters) {
-        return ((Number) rows(sql, parameters).get(0).values().iterator().next()).longValue();
+        return db.count(sql, parameters);
     }
 
     protected List<Map<String, Object>> rows(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof String[] array) {
-                    statement.setArray(i + 1, connection.createArrayOf("varchar", array));
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                while (result.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
-                        row.put(result.getMetaData().getColumnLabel(column), result.getObject(column));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return db.rows(sql, parameters);
     }
 
     /** Open review items of the tenant: reason per source record id. */

@@ -1,5 +1,6 @@
 package dev.ledgerline.merge;
 
+import dev.ledgerline.devstack.TopicInput;
 import dev.ledgerline.schemas.Keys;
 import dev.ledgerline.schemas.Topics;
 import dev.ledgerline.wire.Account;
@@ -27,7 +28,7 @@ public final class MergeWire {
     }
 
     /** One record to publish: its topic, key (tenant first) and value. */
-    public record Input(String topic, String key, SpecificRecord value) {
+    public record Input(String topic, String key, SpecificRecord value) implements TopicInput.Record {
     }
 
     public static Input connection(String tenant, String connection, CrmSource source, boolean autoMerge,

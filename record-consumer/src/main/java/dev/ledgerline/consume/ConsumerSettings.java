@@ -18,6 +18,13 @@ public interface ConsumerSettings {
     @WithDefault("5")
     int maxAttempts();
 
+    /**
+     * Records of one partition number applied in one transaction (fewer commits and lock round trips); a chunk that
+     * fails is applied again one record per transaction. 1: every record in its own transaction.
+     */
+    @WithDefault("200")
+    int recordsPerTransaction();
+
     @WithDefault("200ms")
     Duration initialBackoff();
 

@@ -31,8 +31,10 @@ import org.jboss.logging.Logger;
 /**
  * The input loop (module README): {@code threads} plain Kafka consumers in one group, each subscribed to every
  * input topic with the range assignor, so that a tenant's partition of every topic goes to the same thread. A thread
- * processes its batch one record at a time ({@link RecordProcessor}: one transaction each), in partition order, and
- * commits the offsets after the batch. A record that fails is retried, never skipped: the thread seeks back to it,
+ * processes its batch in partition order, up to {@code recordsPerTransaction} records of one partition number in one
+ * transaction ({@link RecordProcessor#processTogether}); a chunk that fails is processed again one record per
+ * transaction, and the offsets are committed after the batch. A record that fails alone is retried, never skipped:
+ * the thread seeks back to it,
  * pauses its partitions for a backoff (polling on, so the group keeps it) and tries again — without limit for a
  * transient fault, else up to {@code maxAttempts}, after which the record goes to the dead-letter topic with the
  * error.
@@ -184,21 +186,33 @@ public class RecordConsumer {
             for (TopicPartition partition : batch.partitions()) {
                 firstUnprocessed.put(partition, batch.records(partition).get(0).offset());
             }
-            for (ConsumerRecord<byte[], byte[]> record : RecordOrder.of(batch)) {
-                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                try {
-                    processor.process(record);
-                } catch (RuntimeException e) {
-                    if (!retry(record, partition, e)) {
-                        pauseAndRewind(consumer, done, firstUnprocessed, e);
-                        return;
-                    }
+            for (List<ConsumerRecord<byte[], byte[]>> chunk : RecordOrder.chunks(batch, settings.recordsPerTransaction())) {
+                if (chunk.size() > 1 && processor.processTogether(chunk)) {
+                    chunk.forEach(record -> done(record, done, firstUnprocessed));
+                    continue;
                 }
-                clearFailure(partition, record.offset());
-                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                firstUnprocessed.put(partition, record.offset() + 1);
+                for (ConsumerRecord<byte[], byte[]> record : chunk) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    try {
+                        processor.process(record);
+                    } catch (RuntimeException e) {
+                        if (!retry(record, partition, e)) {
+                            pauseAndRewind(consumer, done, firstUnprocessed, e);
+                            return;
+                        }
+                    }
+                    done(record, done, firstUnprocessed);
+                }
             }
             commit(consumer, done);
+        }
+
+        private void done(ConsumerRecord<byte[], byte[]> record, Map<TopicPartition, OffsetAndMetadata> done,
+                Map<TopicPartition, Long> firstUnprocessed) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            clearFailure(partition, record.offset());
+            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            firstUnprocessed.put(partition, record.offset() + 1);
         }
 
         /**

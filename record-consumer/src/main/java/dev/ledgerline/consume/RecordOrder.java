@@ -38,6 +38,26 @@ final class RecordOrder {
         return ordered;
     }
 
+    /**
+     * The batch in this order, cut into chunks of at most {@code size} records of one partition number each (the
+     * records one transaction applies together).
+     */
+    static List<List<ConsumerRecord<byte[], byte[]>>> chunks(ConsumerRecords<byte[], byte[]> batch, int size) {
+        List<List<ConsumerRecord<byte[], byte[]>>> chunks = new ArrayList<>();
+        List<ConsumerRecord<byte[], byte[]>> chunk = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : of(batch)) {
+            if (chunk.size() == size || !chunk.isEmpty() && chunk.get(0).partition() != record.partition()) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+            }
+            chunk.add(record);
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
     private static void merge(List<List<ConsumerRecord<byte[], byte[]>>> streams,
             List<ConsumerRecord<byte[], byte[]>> out) {
         record Head(List<ConsumerRecord<byte[], byte[]>> stream, int index) {

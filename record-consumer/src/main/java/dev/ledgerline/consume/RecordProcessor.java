@@ -3,17 +3,18 @@ package dev.ledgerline.consume;
 import dev.ledgerline.schemas.AvroDecodingException;
 import dev.ledgerline.schemas.AvroSerde;
 import dev.ledgerline.schemas.DeadLetters;
+import dev.ledgerline.schemas.EventIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,6 +68,58 @@ public class RecordProcessor {
         return outcome;
     }
 
+    /**
+     * Applies several records of one partition number in one transaction, each with its processed-event row, and
+     * flushes and clears the session after each, so that the next one starts as it would after a commit. True when all of them
+     * committed; false when one could not be decoded or failed in any way (a rejection too): then nothing of the batch
+     * stays, and the caller processes the records one transaction each ({@link #process}), which dead-letters or
+     * retries the failing one alone.
+     */
+    public boolean processTogether(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<Decoded> decoded = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.value() == null) {
+                decoded.add(new Decoded(record, null, null));
+                continue;
+            }
+            try {
+                decoded.add(new Decoded(record, route(record).decode(record), eventId(record)));
+            } catch (AvroDecodingException e) {
+                return false;
+            }
+        }
+        List<Outcome> outcomes;
+        try {
+            outcomes = QuarkusTransaction.requiringNew().call(() -> {
+                Set<String> processed = processedAmong(decoded.stream().map(Decoded::eventId)
+                        .filter(Objects::nonNull).toList());
+                List<Outcome> applied = new ArrayList<>(decoded.size());
+                for (Decoded record : decoded) {
+                    if (record.value() == null) {
+                        applied.add(Outcome.TOMBSTONE);
+                        continue;
+                    }
+                    // The same content twice in one batch: the second is a duplicate of the first.
+                    applied.add(processed.add(record.eventId())
+                            ? applyNew(record.record(), record.value(), record.eventId())
+                            : Outcome.DUPLICATE);
+                    // As after a commit of its own: the next record sees this one's changes in the database, and
+                    // the session does not grow (its flushes would check every entity of the batch).
+                    entities.flush();
+                    entities.clear();
+                }
+                return applied;
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "A batch of %d records failed; processing them one by one", records.size());
+            return false;
+        }
+        for (int i = 0; i < records.size(); i++) {
+            metrics.record(records.get(i).topic(), outcomes.get(i));
+        }
+        return true;
+    }
+
     /** Sends a record that kept failing to its dead-letter topic and logs it as processed. */
     public void giveUp(ConsumerRecord<byte[], byte[]> record, Throwable error) {
         LOG.errorf(error, "Giving up on %s-%d@%d after repeated failures; it goes to the dead-letter topic",
@@ -80,14 +133,10 @@ public class RecordProcessor {
         if (record.value() == null) {
             return Outcome.TOMBSTONE;
         }
-        Route<?> route = routes.get(record.topic());
-        if (route == null) {
-            throw new IllegalStateException("No handler for topic " + record.topic());
-        }
         String eventId = eventId(record);
         SpecificRecord value;
         try {
-            value = route.decode(record);
+            value = route(record).decode(record);
         } catch (AvroDecodingException e) {
             if (QuarkusTransaction.requiringNew().call(() -> processed(eventId))) {
                 return Outcome.DUPLICATE;
@@ -98,15 +147,7 @@ public class RecordProcessor {
             return Outcome.DEAD_LETTERED;
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                if (processed(eventId)) {
-                    return Outcome.DUPLICATE;
-                }
-                route.checkKey(record, value);
-                Outcome outcome = route.handle(value);
-                logProcessed(eventId, record, outcome);
-                return outcome;
-            });
+            return QuarkusTransaction.requiringNew().call(() -> applyDecoded(record, value, eventId));
         } catch (RuntimeException e) {
             RejectedRecord rejected = rejection(e);
             if (rejected == null) {
@@ -118,6 +159,31 @@ public class RecordProcessor {
                     clock.instant()), rejected.reasonCode());
             return Outcome.DEAD_LETTERED;
         }
+    }
+
+    /** Inside the caller's transaction: the record's change and its processed-event row, or DUPLICATE. */
+    private Outcome applyDecoded(ConsumerRecord<byte[], byte[]> record, SpecificRecord value, String eventId) {
+        return processed(eventId) ? Outcome.DUPLICATE : applyNew(record, value, eventId);
+    }
+
+    private Outcome applyNew(ConsumerRecord<byte[], byte[]> record, SpecificRecord value, String eventId) {
+        Route<?> route = route(record);
+        route.checkKey(record, value);
+        Outcome outcome = route.handle(value);
+        logProcessed(eventId, record, outcome);
+        return outcome;
+    }
+
+    private Route<?> route(ConsumerRecord<byte[], byte[]> record) {
+        Route<?> route = routes.get(record.topic());
+        if (route == null) {
+            throw new IllegalStateException("No handler for topic " + record.topic());
+        }
+        return route;
+    }
+
+    /** A polled record with its decoded value and event id (both null for a tombstone). */
+    private record Decoded(ConsumerRecord<byte[], byte[]> record, SpecificRecord value, String eventId) {
     }
 
     /** Dead letter first, then the processed row: a crash in between sends the dead letter again, never loses it. */
@@ -134,6 +200,13 @@ public class RecordProcessor {
 
     private boolean processed(String eventId) {
         return entities.find(ProcessedEventEntity.class, eventId) != null;
+    }
+
+    /** Which of these events are in the processed-event log, in one query. */
+    private Set<String> processedAmong(List<String> eventIds) {
+        return new HashSet<>(entities.createQuery(
+                "select p.eventId from ProcessedEventEntity p where p.eventId in :ids", String.class)
+                .setParameter("ids", eventIds).getResultList());
     }
 
     private void logProcessed(String eventId, ConsumerRecord<byte[], byte[]> record, Outcome outcome) {
@@ -165,25 +238,9 @@ public class RecordProcessor {
         return message.toString();
     }
 
+    /** The record's event id ({@link EventIds}): the key of the processed-event log. */
     static String eventId(ConsumerRecord<byte[], byte[]> record) {
-        return eventId(record.topic(), record.key(), record.value());
-    }
-
-    /** SHA-256 of topic, key and value: the same record content is the same event, whatever its offset. */
-    public static String eventId(String topic, byte[] key, byte[] value) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(topic.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            if (key != null) {
-                digest.update(key);
-            }
-            digest.update((byte) 0);
-            digest.update(value);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return EventIds.of(record.topic(), record.key(), record.value());
     }
 
     /** A topic's handler with the serde of its record type. */

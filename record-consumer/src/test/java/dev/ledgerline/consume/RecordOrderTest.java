@@ -40,6 +40,24 @@ class RecordOrderTest {
                 .containsExactly("crm.payments.v1@0", "crm.invoices.v1@0", "crm.invoices.v1@1");
     }
 
+    @Test
+    void chunksKeepTheOrderAndHoldOnePartitionNumberAndAtMostTheirSize() {
+        var batch = new ConsumerRecords<>(Map.of(
+                new TopicPartition(Topics.CONTACTS, 0), List.of(record(Topics.CONTACTS, 0, 0, 100), record(Topics.CONTACTS, 0, 1, 200),
+                        record(Topics.CONTACTS, 0, 2, 300)),
+                new TopicPartition(Topics.DEALS, 0), List.of(record(Topics.DEALS, 0, 0, 250)),
+                new TopicPartition(Topics.CONTACTS, 1), List.of(record(Topics.CONTACTS, 1, 0, 50))), Map.of());
+
+        List<List<String>> chunks = RecordOrder.chunks(batch, 3).stream()
+                .map(chunk -> chunk.stream().map(r -> r.topic() + "-" + r.partition() + "@" + r.offset()).toList())
+                .toList();
+
+        assertThat(chunks).containsExactly(
+                List.of("crm.contacts.v1-0@0", "crm.contacts.v1-0@1", "crm.deals.v1-0@0"),
+                List.of("crm.contacts.v1-0@2"),
+                List.of("crm.contacts.v1-1@0"));
+    }
+
     private static ConsumerRecord<byte[], byte[]> record(String topic, int partition, long offset, long timestamp) {
         return new ConsumerRecord<>(topic, partition, offset, timestamp, TimestampType.CREATE_TIME, 0, 1, new byte[0],
                 new byte[] {1}, new RecordHeaders(), Optional.empty());

@@ -3,7 +3,9 @@ package dev.ledgerline.schemas;
 import static org.apache.avro.SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ledgerline.wire.Customer;
 import dev.ledgerline.wire.Deal;
+import dev.ledgerline.wire.LinkDecision;
 import dev.ledgerline.wire.Money;
 import dev.ledgerline.wire.StageCategory;
 import java.math.BigDecimal;
@@ -97,6 +99,21 @@ class SchemaEvolutionTest {
         assertThat(decoded.getSchema().getField("lossReason")).isNull();
         assertThat(decoded.get("name")).hasToString(lost.getName());
         assertThat(((List<?>) decoded.get("lineItems"))).hasSize(1);
+    }
+
+    @Test
+    void aVersionOneConsumerReadsAScoreMatchLinkAsUnknownAndTheCurrentOneAsScoreMatch() throws IOException {
+        Customer customer = WireSamples.customer();
+        customer.getSourceLinks().get(0).setDecision(LinkDecision.SCORE_MATCH);
+        byte[] bytes = AvroSerde.of(Customer.class).serializer().serialize(Topics.CUSTOMERS, customer);
+        Schema v1 = store.versions(Customer.getClassSchema().getFullName()).get(0).schema();
+
+        GenericRecord old = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), v1, store).decode(bytes);
+        Customer current = AvroSerde.of(Customer.class).deserializer().deserialize(Topics.CUSTOMERS, bytes);
+
+        GenericRecord oldLink = (GenericRecord) ((List<?>) old.get("sourceLinks")).get(0);
+        assertThat(oldLink.get("decision")).hasToString("UNKNOWN");
+        assertThat(current.getSourceLinks().get(0).getDecision()).isEqualTo(LinkDecision.SCORE_MATCH);
     }
 
     /** Generic records holding BigDecimal and Instant, like the generated classes. */

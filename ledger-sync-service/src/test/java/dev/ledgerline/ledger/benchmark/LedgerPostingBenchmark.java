@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.ledger.LedgerDb;
-import dev.ledgerline.ledger.LedgerInput;
+import dev.ledgerline.devstack.TopicInput;
 import dev.ledgerline.ledger.Wire;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -52,7 +52,7 @@ class LedgerPostingBenchmark {
         }
         LedgerDb db = new LedgerDb(dataSource);
         long produceStarted = System.nanoTime();
-        try (LedgerInput input = new LedgerInput()) {
+        try (TopicInput input = new TopicInput()) {
             tenants.forEach(tenant -> input.send(Wire.connection(tenant)));
             for (int i = 0; i < INVOICES; i++) {
                 String tenant = tenants.get(i % TENANTS);

@@ -7,6 +7,8 @@ import dev.ledgerline.consume.RecordProcessor;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.ledger.LedgerTestSupport;
 import dev.ledgerline.ledger.Wire;
+import dev.ledgerline.schemas.AvroRecordSerializer;
+import dev.ledgerline.schemas.EventIds;
 import dev.ledgerline.schemas.Keys;
 import dev.ledgerline.wire.Invoice;
 import dev.ledgerline.wire.InvoiceStatus;
@@ -77,6 +79,46 @@ class ReplayTest extends LedgerTestSupport {
 
         assertThat(outcomes).containsOnly(Outcome.DUPLICATE);
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aRedeliveredBatchAppliedInOneTransactionIsFoundInTheLogAndChangesNothing() {
+        publish(history());
+        Map<String, List<Map<String, Object>>> before = snapshot();
+        long processed = db.count("select count(*) from processed_event");
+
+        assertThat(processor.processTogether(readBack())).isTrue();
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(db.count("select count(*) from processed_event")).isEqualTo(processed);
+    }
+
+    @Test
+    void aBatchWithARejectedRecordLeavesNothingAndOneRecordPerTransactionOnlyThatOneIsDeadLettered() {
+        AvroRecordSerializer serializer = new AvroRecordSerializer();
+        List<Wire.Input> history = new ArrayList<>(history());
+        Wire.Input invoice = history.stream().filter(record -> record.value() instanceof Invoice).findFirst().orElseThrow();
+        int rejected = history.size() / 2;
+        history.add(rejected, new Wire.Input(invoice.topic(), Keys.of("someone-else", "inv-1"), invoice.value()));
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        for (Wire.Input record : history) {
+            byte[] key = record.key().getBytes(StandardCharsets.UTF_8);
+            byte[] value = serializer.serialize(record.topic(), record.value());
+            batch.add(new ConsumerRecord<>(record.topic(), 0, batch.size(), key, value));
+            eventIds.add(EventIds.of(record.topic(), key, value));
+        }
+
+        assertThat(processor.processTogether(batch)).isFalse();
+        assertThat(db.count("select count(*) from processed_event where event_id = any(?)",
+                (Object) eventIds.toArray(String[]::new))).as("nothing of the failed batch stays").isZero();
+
+        List<Outcome> outcomes = batch.stream().map(processor::process).toList();
+        assertThat(outcomes.get(rejected)).isEqualTo(Outcome.DEAD_LETTERED);
+        assertThat(outcomes).containsOnlyOnce(Outcome.DEAD_LETTERED);
+        assertThat(db.outcome(eventIds.get(rejected))).isEqualTo(Outcome.DEAD_LETTERED.name());
+        assertThat(snapshot().get("documents")).hasSizeGreaterThan(8);
+        db.assertBalanced(tenant);
     }
 
     /** A tenant's month: settings, customers, invoices paid in parts, adjusted, voided, receipts, a refund. */

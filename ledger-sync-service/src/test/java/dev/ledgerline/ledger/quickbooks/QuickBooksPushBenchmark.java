@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.ledger.LedgerDb;
-import dev.ledgerline.ledger.LedgerInput;
+import dev.ledgerline.devstack.TopicInput;
 import dev.ledgerline.ledger.Wire;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -53,7 +53,7 @@ class QuickBooksPushBenchmark {
     void requestsPerMinuteAgainstTheBound() throws Exception {
         String tenant = "bench-qbo-" + UUID.randomUUID().toString().substring(0, 6);
         LedgerDb db = new LedgerDb(dataSource);
-        try (FakeQuickBooks quickBooks = new FakeQuickBooks(); LedgerInput input = new LedgerInput()) {
+        try (FakeQuickBooks quickBooks = new FakeQuickBooks(); TopicInput input = new TopicInput()) {
             quickBooks.enforceRequestsPerMinute(BOUND);
             quickBooks.latency(LATENCY_MS);
             Map<String, Object> settings = quickBooks.companySettings();

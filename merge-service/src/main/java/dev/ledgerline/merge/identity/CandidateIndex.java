@@ -22,6 +22,14 @@ public interface CandidateIndex {
     /** The frequencies of values among the tenant's records of this kind. */
     TermFrequencies termFrequencies(String tenantId, IdentityKind kind);
 
+    /**
+     * The frequencies a resolution of this record asks for (an EXACT level agrees on one of its own values); an
+     * index that reads them from a database fetches them together.
+     */
+    default TermFrequencies termFrequencies(String tenantId, NormalizedIdentity identity) {
+        return termFrequencies(tenantId, identity.kind());
+    }
+
     /** Stores (or replaces, for the same source record) a record linked to a customer, with its keys and counts. */
     void put(String tenantId, IndexedIdentity record);
 

@@ -35,7 +35,7 @@ public final class IdentityResolver {
             return Resolution.insufficientIdentity(identity);
         }
         MatchScorer scorer = new MatchScorer(settings.minRecordsForTermFrequencies(), settings.minTermFrequency());
-        TermFrequencies frequencies = index.termFrequencies(tenantId, record.kind());
+        TermFrequencies frequencies = index.termFrequencies(tenantId, identity);
         Optional<IndexedIdentity> sameRecord = index.find(tenantId, record.ref());
         if (sameRecord.isPresent()) {
             Candidate candidate = candidate(identity, sameRecord.get(), model, frequencies, scorer);

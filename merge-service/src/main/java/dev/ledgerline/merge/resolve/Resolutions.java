@@ -95,7 +95,9 @@ public class Resolutions {
         }
         Resolution resolution = resolver.resolve(record.tenantId, identityRecord(record), model(record), settings);
         switch (resolution.outcome()) {
-            case LINK -> link(record, resolution.customerId(), LinkDecision.EXACT_MATCH,
+            case LINK -> link(record, resolution.customerId(),
+                    resolution.linkReason() == Resolution.LinkReason.SCORE_ABOVE_AUTO_LINK_THRESHOLD
+                            ? LinkDecision.SCORE_MATCH : LinkDecision.EXACT_MATCH,
                     LinkRule.valueOf(resolution.linkReason().name()), resolution.best().orElse(null), null,
                     resolution.identity());
             case REVIEW -> openReview(record, ReviewReason.PROBABLE_MATCH, resolution.candidates(), null);

@@ -1,6 +1,7 @@
 package dev.ledgerline.merge.tenant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,13 +15,22 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class TenantLock {
     private final DataSource dataSource;
+    private final TransactionSynchronizationRegistry transaction;
 
-    TenantLock(DataSource dataSource) {
+    TenantLock(DataSource dataSource, TransactionSynchronizationRegistry transaction) {
         this.dataSource = dataSource;
+        this.transaction = transaction;
     }
 
-    /** Waits for the tenant's lock; must run inside the transaction it protects. */
+    /**
+     * Waits for the tenant's lock; must run inside the transaction it protects. A transaction that holds it already
+     * (several records of the tenant applied together) does not ask the database again.
+     */
     public void lock(String tenantId) {
+        String held = TenantLock.class.getName() + "|" + tenantId;
+        if (transaction.getResource(held) != null) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
                         "select pg_advisory_xact_lock(hashtextextended(?, 7203))")) {
@@ -29,5 +39,6 @@ public class TenantLock {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot lock tenant " + tenantId, e);
         }
+        transaction.putResource(held, Boolean.TRUE);
     }
 }

@@ -8,7 +8,7 @@ import dev.ledgerline.devstack.simulation.DuplicateContactGenerator;
 import dev.ledgerline.devstack.simulation.DuplicatePopulation;
 import dev.ledgerline.devstack.simulation.GeneratedContact;
 import dev.ledgerline.devstack.simulation.GeneratorSettings;
-import dev.ledgerline.merge.MergeInput;
+import dev.ledgerline.devstack.TopicInput;
 import dev.ledgerline.merge.MergeTestSupport;
 import dev.ledgerline.merge.MergeWire;
 import dev.ledgerline.wire.Contact;
@@ -60,7 +60,7 @@ class ContactResolutionBenchmark extends MergeTestSupport {
         List<Contact> contacts = population.contacts().stream().map(GeneratedContact::contact).toList();
         List<Contact> existing = contacts.subList(0, Math.min(size, contacts.size()));
         List<Contact> fresh = contacts.subList(existing.size(), Math.min(2 * size, contacts.size()));
-        try (MergeInput load = new MergeInput()) {
+        try (TopicInput load = new TopicInput()) {
             for (CrmConnection crm : crms) {
                 load.send(connection(benchTenant, crm.connectionId(), crm.source(), true, CustomerScope.ALL_CONTACTS,
                         true, MergeWire.T0));

@@ -56,6 +56,29 @@ class IdentityRulesTest extends MergeTestSupport {
     }
 
     @Test
+    void aMatchWeightAtTheAutoLinkThresholdLinksWithoutReviewAndIsPublishedAsScoreMatch() {
+        publish(connection(tenant, HUBSPOT, CrmSource.HUBSPOT, true, CustomerScope.ALL_CONTACTS, true, MergeWire.T0),
+                connection(tenant, SALESFORCE, CrmSource.SALESFORCE, true, CustomerScope.ALL_CONTACTS, true, MergeWire.T0),
+                of(contact(tenant, HUBSPOT, CrmSource.HUBSPOT, "201").setFirstName("Katarzyna").setLastName("Wiśniewska")
+                        .setEmails(List.of("k.wisniewska@gmail.com")).setPhones(List.of("+48 22 123 45 67"))
+                        .setAddress(address("ulica Długa 5", "00-950", "Warszawa", "PL")).build()),
+                of(contact(tenant, SALESFORCE, CrmSource.SALESFORCE, "003B").setFirstName("Kasia").setLastName("Wisniewska")
+                        .setEmails(List.of("kasia@nowak-trading.pl")).setPhones(List.of("22 123 45 67"))
+                        .setAddress(address("ul. Złota 12", "00-950", "Warszawa", "PL")).build()));
+
+        Map<String, Customer> customers = output.await(o -> o.customers().values().stream()
+                .anyMatch(c -> c.getSourceLinks().size() == 2)).customers();
+        assertThat(customers).hasSize(1);
+        assertThat(customers.values().iterator().next().getSourceLinks()).extracting(SourceLink::getExternalId,
+                SourceLink::getDecision).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("201", LinkDecision.NEW_CUSTOMER),
+                        org.assertj.core.groups.Tuple.tuple("003B", LinkDecision.SCORE_MATCH));
+        assertThat(rows("select rule from source_link where tenant_id = ? order by id", tenant))
+                .extracting(row -> row.get("rule")).containsExactly("NEW_CUSTOMER", "SCORE_ABOVE_AUTO_LINK_THRESHOLD");
+        assertThat(openReviews()).isEmpty();
+    }
+
+    @Test
     void underDealsOnlyAContactBecomesACustomerWhenADealReferencesItAndTheDealIsPublishedWithIt() {
         publish(connection(tenant, HUBSPOT, CrmSource.HUBSPOT, true, CustomerScope.DEALS_ONLY, true, MergeWire.T0),
                 of(contact(tenant, HUBSPOT, CrmSource.HUBSPOT, "201").setFirstName("Jan").setLastName("Kowalczyk")

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ledgerline.consume.ConsumerSettings;
 import dev.ledgerline.consume.RecordProcessor;
 import dev.ledgerline.devstack.DevstackResource;
-import dev.ledgerline.merge.MergeInput;
+import dev.ledgerline.devstack.TopicInput;
 import dev.ledgerline.merge.MergeOutput;
 import dev.ledgerline.merge.MergeTestSupport;
 import dev.ledgerline.merge.MergeWire;

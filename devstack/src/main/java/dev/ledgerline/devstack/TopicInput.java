@@ -1,8 +1,7 @@
-package dev.ledgerline.merge;
+package dev.ledgerline.devstack;
 
-import dev.ledgerline.consume.RecordProcessor;
-import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.schemas.AvroRecordSerializer;
+import dev.ledgerline.schemas.EventIds;
 import dev.ledgerline.schemas.TenantPartitioner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,16 +9,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Publishes input records on the real topics as connector-service does (single-object Avro, tenant partitioner,
- * acks=all) and keeps the event ids it sent, so that a test can wait until merge-service has processed them.
+ * Publishes a test's input records on the real topics as the producing services do (single-object Avro, tenant
+ * partitioner, acks=all) and keeps the event ids ({@link EventIds}) of what it sent, so that the test can wait until
+ * the consuming service has them in its processed-event log ({@link ServiceDatabase#awaitProcessed}).
  */
-public final class MergeInput implements AutoCloseable {
+public final class TopicInput implements AutoCloseable {
+    /** A record to publish; the tests' wire helpers build these. */
+    public interface Record {
+        String topic();
+
+        String key();
+
+        SpecificRecord value();
+    }
+
     private final KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevstackResource.bootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all",
@@ -29,16 +40,22 @@ public final class MergeInput implements AutoCloseable {
     private final List<String> eventIds = new ArrayList<>();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    public void send(MergeWire.Input input) {
-        sendRaw(input.topic(), input.key(), serializer.serialize(input.topic(), input.value()));
+    public RecordMetadata send(Record input) {
+        return sendRaw(input.topic(), input.key(), serializer.serialize(input.topic(), input.value()));
     }
 
-    /** Sends bytes as they are (a corrupt value in a test). */
-    public void sendRaw(String topic, String key, byte[] value) {
+    public void sendAll(List<? extends Record> inputs) {
+        inputs.forEach(this::send);
+    }
+
+    /** Sends bytes as they are (a test's corrupt value); null is a tombstone, which leaves no processed event. */
+    public RecordMetadata sendRaw(String topic, String key, byte[] value) {
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        eventIds.add(RecordProcessor.eventId(topic, keyBytes, value));
+        if (value != null) {
+            eventIds.add(EventIds.of(topic, keyBytes, value));
+        }
         try {
-            producer.send(new ProducerRecord<>(topic, keyBytes, value)).get();
+            return producer.send(new ProducerRecord<>(topic, keyBytes, value)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -48,10 +65,10 @@ public final class MergeInput implements AutoCloseable {
     }
 
     /** Sends without waiting for the acknowledgement (for volume); {@link #flush()} waits for all of them. */
-    public void sendAsync(MergeWire.Input input) {
+    public void sendAsync(Record input) {
         byte[] key = input.key().getBytes(StandardCharsets.UTF_8);
         byte[] value = serializer.serialize(input.topic(), input.value());
-        eventIds.add(RecordProcessor.eventId(input.topic(), key, value));
+        eventIds.add(EventIds.of(input.topic(), key, value));
         producer.send(new ProducerRecord<>(input.topic(), key, value), (metadata, error) -> {
             if (error != null) {
                 failure.compareAndSet(null, error);
@@ -67,6 +84,7 @@ public final class MergeInput implements AutoCloseable {
         }
     }
 
+    /** Event ids of every non-tombstone record sent so far. */
     public List<String> eventIds() {
         return List.copyOf(eventIds);
     }
