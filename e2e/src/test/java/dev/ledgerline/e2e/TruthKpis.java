@@ -1,7 +1,6 @@
 package dev.ledgerline.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +33,6 @@ final class TruthKpis {
 
     /** Every KPI of the window of {@code days} days ending with {@code asOf}, by KPI id. */
     static Map<String, Expected> of(JsonNode deals, JsonNode leads, LocalDate asOf, int days) {
-        return of(deals, JsonNodeFactory.instance.arrayNode(), leads, asOf, days);
-    }
-
-    /**
-     * The same, where {@code earlierDeals} are the deals as an earlier sync published them: a deal kpi-service rejects
-     * now keeps its earlier version there (a rejected record changes nothing), and counts for nothing without one.
-     */
-    static Map<String, Expected> of(JsonNode deals, JsonNode earlierDeals, JsonNode leads, LocalDate asOf, int days) {
-        Map<String, JsonNode> earlier = new HashMap<>();
-        earlierDeals.forEach(deal -> earlier.put(deal.path("id").asText(), deal));
         LocalDate from = asOf.minusDays(days - 1L);
         Map<String, Expected> kpis = new LinkedHashMap<>();
         long leadCount = 0;
@@ -77,16 +65,14 @@ final class TruthKpis {
         BigDecimal pipeline = BigDecimal.ZERO;
         BigDecimal weighted = BigDecimal.ZERO;
         List<Long> wonDays = new ArrayList<>();
-        for (JsonNode current : deals) {
-            JsonNode deal = closedBeforeCreated(current) ? earlier.get(current.path("id").asText()) : current;
-            if (deal == null || closedBeforeCreated(deal) || deal.path("archived").asBoolean()
-                    || current.path("archived").asBoolean()) {
+        for (JsonNode deal : deals) {
+            if (deal.path("archived").asBoolean()) {
                 continue;
             }
             BigDecimal amount = homeAmount(deal);
             String category = deal.path("stageCategory").asText();
             LocalDate createdDay = day(deal.path("createdAt"));
-            LocalDate closedDay = category.equals("OPEN") ? null : day(deal.path("closedAt"));
+            LocalDate closedDay = category.equals("OPEN") ? null : closedAt(deal).atZone(ZoneOffset.UTC).toLocalDate();
             if (within(createdDay, from, asOf)) {
                 created++;
                 if (amount != null) {
@@ -97,8 +83,7 @@ final class TruthKpis {
             if (closedDay != null && within(closedDay, from, asOf)) {
                 if (category.equals("WON")) {
                     won++;
-                    long millis = instant(deal.path("closedAt")).toEpochMilli()
-                            - instant(deal.path("createdAt")).toEpochMilli();
+                    long millis = closedAt(deal).toEpochMilli() - instant(deal.path("createdAt")).toEpochMilli();
                     wonMillis += millis;
                     wonDays.add(Math.floorDiv(millis, DAY_MILLIS));
                     if (amount != null) {
@@ -146,12 +131,13 @@ final class TruthKpis {
     }
 
     /**
-     * kpi-service rejects a closed deal whose closedAt is before its createdAt: a Salesforce opportunity closed on the
-     * day it was created is one, since Salesforce keeps only the close date (its start is the deal's closedAt).
+     * When a closed deal closed: a CRM that keeps only the close date (Salesforce: the truth gives its start) has it
+     * closed no earlier than it was created, as the connector publishes it.
      */
-    private static boolean closedBeforeCreated(JsonNode deal) {
-        return !deal.path("stageCategory").asText().equals("OPEN")
-                && instant(deal.path("closedAt")).isBefore(instant(deal.path("createdAt")));
+    private static Instant closedAt(JsonNode deal) {
+        Instant closedAt = instant(deal.path("closedAt"));
+        Instant createdAt = instant(deal.path("createdAt"));
+        return closedAt.isBefore(createdAt) ? createdAt : closedAt;
     }
 
     /** How many live deals the truth has that a sync must publish (archived ones as deletions). */
