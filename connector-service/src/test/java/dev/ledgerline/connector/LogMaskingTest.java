@@ -17,6 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ledgerline.devstack.DevTokens;
 import dev.ledgerline.devstack.DevstackResource;
 import dev.ledgerline.devstack.TopicProbe;
 import dev.ledgerline.schemas.AvroSerde;
@@ -61,6 +62,7 @@ class LogMaskingTest {
 
     @BeforeAll
     static void startHubSpot() {
+        DevTokens.sendWithEveryRequest("admin");
         HUBSPOT.start();
     }
 
