@@ -30,25 +30,46 @@ function shownNumber(text) {
   return digits === '' ? null : Number(digits);
 }
 
-async function checkCards(page, window) {
+/** The cards' differences from the API's values of the window; empty when they agree. */
+async function mismatches(page, window) {
   const expected = await restValues(window);
+  const found = [];
   for (const kpi of KPIS) {
     const value = page.locator(`#cards .card[data-kpi="${kpi}"] .value`);
     await value.waitFor({ state: 'visible', timeout: 30_000 });
     const want = expected[kpi]?.value;
     const shown = shownNumber(await value.innerText());
     if (want == null) {
-      if (shown !== null) throw new Error(`${kpi} ${window}: shows ${shown}, the API has no value`);
+      if (shown !== null) found.push(`${kpi} ${window}: shows ${shown}, the API has no value`);
       continue;
     }
     // Ratios are shown as percentages with one decimal, counts as integers.
     const tolerance = kpi === 'WIN_RATE' ? 0.051 : 0;
     const wantShown = kpi === 'WIN_RATE' ? Number(want) * 100 : Number(want);
     if (shown === null || Math.abs(shown - wantShown) > tolerance) {
-      throw new Error(`${kpi} ${window}: the card shows ${shown}, the API says ${wantShown}`);
+      found.push(`${kpi} ${window}: the card shows ${shown}, the API says ${wantShown}`);
+    } else {
+      console.log(`${window} ${kpi}: ${shown} (API ${want})`);
     }
-    console.log(`${window} ${kpi}: ${shown} (API ${want})`);
   }
+  return found;
+}
+
+/**
+ * Waits for the cards of the window to render, then compares them with the API. The simulator keeps winning and
+ * moving deals, so a value may change between the two reads: a mismatch is read again after the dashboard's next
+ * refresh (every 5 s), and fails only when it persists.
+ */
+async function checkCards(page, window) {
+  await page.locator(`#cards[data-window="${window}"] .card`).first().waitFor({ timeout: 30_000 });
+  let found = [];
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    found = await mismatches(page, window);
+    if (found.length === 0) return;
+    console.log(`attempt ${attempt}: ${found.join('; ')}`);
+    await page.waitForTimeout(5_500);
+  }
+  throw new Error(found.join('; '));
 }
 
 const browser = await chromium.launch({

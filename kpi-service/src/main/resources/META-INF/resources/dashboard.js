@@ -22,6 +22,7 @@
   // kept for this tab only (sessionStorage) and never put into the address bar's history.
   var TOKEN_KEY = 'ledgerline.token';
   var timer = null;
+  var latestLoad = 0;
   var $ = function (id) { return document.getElementById(id); };
 
   function esc(s) {
@@ -182,6 +183,8 @@
   function load() {
     var tenant = $('tenant').value.trim();
     if (!tenant) { showError('Enter a tenant id.'); return; }
+    // Answers can arrive out of order (a window change while an auto-refresh is in flight): only the latest renders.
+    var request = ++latestLoad;
     var params = { window: $('window').value };
     if ($('asOf').value) params.asOf = $('asOf').value;
     var seriesParams = { window: 'MONTH' };
@@ -192,8 +195,10 @@
       getJson(kpisUrl(tenant, Object.assign({ dimension: 'PIPELINE' }, params))),
       getJson(seriesUrl(tenant, 'AVG_WON_DEAL_AMOUNT', seriesParams))
     ]).then(function (r) {
+      if (request !== latestLoad) return;
       showError('');
       renderCards(r[0]);
+      $('cards').dataset.window = params.window;
       renderOwners(r[1]);
       renderPipelines(r[2]);
       renderChart(r[3]);
@@ -201,6 +206,7 @@
       $('status').textContent = (first ? 'Period ' + first.period + ' (' + first.periodStart + ' to ' + first.periodEnd +
         '), ' : '') + 'updated ' + new Date().toLocaleTimeString();
     }).catch(function (err) {
+      if (request !== latestLoad) return;
       showError(err.message);
     });
   }
